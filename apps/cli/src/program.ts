@@ -1,0 +1,14 @@
+import { Command } from 'commander';
+import { tourCommand } from './tour/command.ts';
+import { VERSION } from './version.ts';
+
+/** Builds the `gradlab` command with all its subcommands. */
+export function createProgram(): Command {
+  const program = new Command('gradlab')
+    .description('gradlab: machine learning in TypeScript, from probability to transformers.')
+    .version(VERSION, '-v, --version', 'print the gradlab version')
+    .showHelpAfterError()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  program.addCommand(tourCommand());
+  return program;
+}

@@ -1,0 +1,25 @@
+import { Command, Option } from 'commander';
+import { sections } from './sections.ts';
+
+/** `gradlab tour [--section id] [--list]`: runs the guided tour on built-in data. */
+export function tourCommand(): Command {
+  return new Command('tour')
+    .description('a guided tour of gradlab on built-in data, one section per chapter of the notes')
+    .addOption(new Option('-s, --section <id>', 'run only this section').choices(sections.map((s) => s.id)))
+    .option('-l, --list', 'list the sections and exit')
+    .action((opts: { section?: string; list?: boolean }) => {
+      const out = (line = ''): void => {
+        process.stdout.write(line + '\n');
+      };
+      if (opts.list) {
+        for (const s of sections) out(`${s.id.padEnd(14)} ${s.chapter.padEnd(14)} ${s.title}`);
+        return;
+      }
+      const chosen = opts.section === undefined ? sections : sections.filter((s) => s.id === opts.section);
+      for (const [i, s] of chosen.entries()) {
+        if (i > 0) out();
+        out(`== ${s.title} (${s.chapter}) ==`);
+        s.run(out);
+      }
+    });
+}

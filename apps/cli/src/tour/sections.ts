@@ -1,0 +1,5 @@
+import type { TourSection } from './section.ts';
+import { welcome } from './welcome.ts';
+
+/** The tour in reading order; each later issue adds the chapter it builds. */
+export const sections: readonly TourSection[] = [welcome];

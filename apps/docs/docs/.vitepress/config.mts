@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitepress';
+
+export default defineConfig({
+  title: 'gradlab',
+  description: 'Machine learning in TypeScript, from probability to transformers: exact where the maths is exact, fast where it counts.',
+  cleanUrls: false,
+  lastUpdated: false,
+  themeConfig: {
+    nav: [
+      { text: 'Guide', link: '/guide/getting-started' },
+      { text: 'API', link: '/api/' },
+    ],
+    sidebar: {
+      '/guide/': [
+        {
+          text: 'Guide',
+          items: [{ text: 'Getting started', link: '/guide/getting-started' }],
+        },
+      ],
+    },
+    search: { provider: 'local' },
+  },
+});

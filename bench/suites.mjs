@@ -1,0 +1,2 @@
+/** The benchmark suites, run in this order by run.mjs. */
+export const suites = [];

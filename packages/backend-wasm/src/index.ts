@@ -1,0 +1,2 @@
+// @gradlab/backend-wasm: A WebAssembly SIMD backend for @gradlab/core-tensor.
+export {};

@@ -1,0 +1,2 @@
+// @gradlab/data: Datasets, CSV loading, splits, batching, K-fold and model selection.
+export {};

@@ -1,0 +1,2 @@
+// @gradlab/inference: Optimal hard and soft predictors and population loss from a known joint distribution.
+export {};

@@ -1,0 +1,2 @@
+// @gradlab/losses: The Loss contract and the built-in losses.
+export {};

@@ -1,0 +1,2 @@
+// @gradlab/models-linear: Least squares, ridge, LASSO, perceptron and logistic regression.
+export {};

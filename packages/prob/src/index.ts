@@ -1,0 +1,2 @@
+// @gradlab/prob: Random variables and distributions, joint tables, marginals, conditionals and Bayes' rule.
+export {};

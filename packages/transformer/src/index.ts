@@ -1,0 +1,2 @@
+// @gradlab/transformer: Attention, multi-head attention, transformer blocks and a small language model.
+export {};
