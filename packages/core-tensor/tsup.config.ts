@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    'testing/index': 'src/testing/index.ts',
+    'symbolic/index': 'src/symbolic/index.ts',
+    'graph/index': 'src/graph/index.ts',
+  },
   format: ['esm'],
   dts: true,
   clean: true,

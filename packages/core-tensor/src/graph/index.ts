@@ -1,0 +1,2 @@
+// @gradlab/core-tensor/graph
+export {};

@@ -1,0 +1,2 @@
+// @gradlab/core-tensor/testing
+export {};
