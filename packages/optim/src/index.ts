@@ -1,2 +1,22 @@
 // @gradlab/optim: The Optimizer and Schedule contracts; GD, SGD, momentum, Adam; Robbins-Monro schedules.
-export {};
+export type { BatchSizeSchedule, JsonValue, Schedule, ScheduleTail } from './schedule.ts';
+export { constantSchedule } from './schedules/constant-schedule.ts';
+export type { ConstantScheduleOptions } from './schedules/constant-schedule.ts';
+export { inversePower } from './schedules/inverse-power.ts';
+export type { InversePowerOptions } from './schedules/inverse-power.ts';
+export { robbinsMonro } from './schedules/robbins-monro.ts';
+export type { RobbinsMonroOptions } from './schedules/robbins-monro.ts';
+export { stepDecay } from './schedules/step-decay.ts';
+export type { StepDecayOptions } from './schedules/step-decay.ts';
+export { exponentialDecay } from './schedules/exponential-decay.ts';
+export type { ExponentialDecayOptions } from './schedules/exponential-decay.ts';
+export { cosineAnnealing } from './schedules/cosine-annealing.ts';
+export type { CosineAnnealingOptions } from './schedules/cosine-annealing.ts';
+export { warmup } from './schedules/warmup.ts';
+export type { WarmupOptions } from './schedules/warmup.ts';
+export { checkRobbinsMonro } from './schedules/check-robbins-monro.ts';
+export type { RobbinsMonroCheckOptions, RobbinsMonroReport } from './schedules/check-robbins-monro.ts';
+export { constantBatchSize, growingBatchSize } from './schedules/batch-size.ts';
+export type { ConstantBatchSizeOptions, GrowingBatchSizeOptions } from './schedules/batch-size.ts';
+export { builtinBatchSizeSchedules, builtinSchedules, scheduleFromSpec } from './schedules/builtin-schedules.ts';
+export type { BatchSizeScheduleFactory, ScheduleFactory, ScheduleSpec } from './schedules/builtin-schedules.ts';
