@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { layersPlugin } from './layers.js';
 
@@ -15,6 +16,7 @@ export function gradlabConfig(tsconfigRootDir) {
     ...tseslint.configs.recommendedTypeChecked,
     {
       languageOptions: {
+        globals: { ...globals.node },
         parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs'] }, tsconfigRootDir },
       },
       plugins: { gradlab: layersPlugin },

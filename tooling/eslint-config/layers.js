@@ -23,7 +23,11 @@ export const LAYERS = /** @type {const} */ ({
   bench: 4,
 });
 
-/** Which workspace (`packages/x`, `apps/x`, `bench`) a file path lies in, or undefined. */
+/**
+ * Which workspace (`packages/x`, `apps/x`, `bench`) a file path lies in, or undefined.
+ * @param {string} filename
+ * @returns {string | undefined}
+ */
 export function workspaceOf(filename) {
   const norm = filename.replace(/\\/g, '/');
   const m = /\/(packages|apps)\/([^/]+)\//.exec(norm);
@@ -47,8 +51,9 @@ export const layersRule = {
     },
   },
   create(context) {
-    const from = workspaceOf(context.filename);
-    if (from === undefined) return {};
+    const found = workspaceOf(context.filename);
+    if (found === undefined) return {};
+    const from = found;
     /** @param {any} node @param {unknown} value */
     function check(node, value) {
       if (typeof value !== 'string') return;

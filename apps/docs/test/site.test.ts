@@ -75,6 +75,9 @@ describe('docs site in headless Chromium', () => {
       });
       page.on('pageerror', (err) => errors.push(err.message));
       page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()}`));
+      page.on('response', (res) => {
+        if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`);
+      });
       await page.goto(url, { waitUntil: 'networkidle' });
       await expect(page.title()).resolves.toContain('gradlab');
       const heading = await page.locator('.VPHero .name').first().textContent();

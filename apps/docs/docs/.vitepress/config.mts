@@ -3,6 +3,7 @@ import { defineConfig } from 'vitepress';
 export default defineConfig({
   title: 'gradlab',
   description: 'Machine learning in TypeScript, from probability to transformers: exact where the maths is exact, fast where it counts.',
+  head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
   cleanUrls: false,
   lastUpdated: false,
   themeConfig: {

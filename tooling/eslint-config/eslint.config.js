@@ -1,0 +1,3 @@
+import { gradlabConfig } from './index.js';
+
+export default gradlabConfig(import.meta.dirname);
