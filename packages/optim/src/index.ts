@@ -20,3 +20,5 @@ export { constantBatchSize, growingBatchSize } from './schedules/batch-size.ts';
 export type { ConstantBatchSizeOptions, GrowingBatchSizeOptions } from './schedules/batch-size.ts';
 export { builtinBatchSizeSchedules, builtinSchedules, scheduleFromSpec } from './schedules/builtin-schedules.ts';
 export type { BatchSizeScheduleFactory, ScheduleFactory, ScheduleSpec } from './schedules/builtin-schedules.ts';
+export { checkConvexity } from './check-convexity.ts';
+export type { ConvexityRegion, ConvexityReport } from './check-convexity.ts';
