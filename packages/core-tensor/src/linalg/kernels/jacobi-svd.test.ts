@@ -44,3 +44,14 @@ describe('jacobiSvd', () => {
     for (let i = 2; i < 5; i++) expect(s[i]! / s[0]!).toBeLessThan(1e-14);
   });
 });
+
+describe('jacobiSvd with exact zero singular values', () => {
+  it('completes U to orthonormal columns', () => {
+    // rank 1: σ = (5, 0, 0); rows 2 and 3 of the input are zero
+    const a = Float64Array.from([3, 4, 0, 0, 0, 0, 0, 0, 0]);
+    const { u, s, v } = jacobiSvd(a, 3, 3);
+    expect(Array.from(s)).toEqual([5, 0, 0]);
+    expect(maxAbsDiff(matmul(transpose(u, 3, 3), u, 3, 3, 3), identity(3))).toBeLessThan(1e-15);
+    expect(maxAbsDiff(reconstruct(u, s, v, 3, 3), a)).toBeLessThan(1e-15);
+  });
+});

@@ -2,7 +2,10 @@ import { EPS64 } from './row-major.ts';
 
 /** A thin singular value decomposition A = U·diag(s)·Vᵀ of an m×n matrix, k = min(m, n). */
 export interface SvdFactors {
-  /** m×k row-major. Column i is the left singular vector of s[i]; a zero column where s[i] = 0. */
+  /**
+   * m×k row-major, orthonormal columns: column i is the left singular vector of s[i]. Where
+   * s[i] = 0 the column is any unit vector orthogonal to the others (Gram–Schmidt on e₁, e₂, ...).
+   */
   readonly u: Float64Array;
   /** The k singular values, descending. */
   readonly s: Float64Array;
@@ -89,5 +92,34 @@ export function jacobiSvd(a: Float64Array, m: number, n: number): SvdFactors {
     if (sigma > 0) for (let i = 0; i < m; i++) u[i * n + dst] = w[src * m + i]! / sigma;
     for (let i = 0; i < n; i++) v[i * n + dst] = vc[src * n + i]!;
   });
+  for (let j = 0; j < n; j++) if (s[j] === 0) completeColumn(u, m, n, j);
   return { u, s, v };
+}
+
+/**
+ * Fills column j of the m×k matrix `u` with a unit vector orthogonal to its other columns (those
+ * of index < j and those with nonzero entries), by classical Gram–Schmidt, applied twice, on the
+ * first unit vector e_i that keeps more than half its length.
+ */
+function completeColumn(u: Float64Array, m: number, k: number, j: number): void {
+  const c = new Float64Array(m);
+  for (let e = 0; e < m; e++) {
+    c.fill(0);
+    c[e] = 1;
+    for (let pass = 0; pass < 2; pass++) {
+      for (let o = 0; o < k; o++) {
+        if (o === j) continue;
+        let d = 0;
+        for (let i = 0; i < m; i++) d += u[i * k + o]! * c[i]!;
+        if (d !== 0) for (let i = 0; i < m; i++) c[i]! -= d * u[i * k + o]!;
+      }
+    }
+    let ss = 0;
+    for (let i = 0; i < m; i++) ss += c[i]! * c[i]!;
+    if (ss > 0.25) {
+      const inv = 1 / Math.sqrt(ss);
+      for (let i = 0; i < m; i++) u[i * k + j] = c[i]! * inv;
+      return;
+    }
+  }
 }
