@@ -1,2 +1,21 @@
 // @gradlab/losses: The Loss contract and the built-in losses.
-export {};
+export type { JsonValue, Loss, PredictionKind, Reduction, TargetKind } from './loss.ts';
+export { defineLoss } from './define-loss.ts';
+export type { DefineLossOptions } from './define-loss.ts';
+export { quadratic } from './quadratic.ts';
+export type { ReductionOptions } from './quadratic.ts';
+export { absoluteError } from './absolute-error.ts';
+export type { AbsoluteErrorOptions } from './absolute-error.ts';
+export { zeroOne } from './zero-one.ts';
+export type { ZeroOneOptions } from './zero-one.ts';
+export { binaryCrossEntropy } from './binary-cross-entropy.ts';
+export { binaryCrossEntropyWithLogits } from './binary-cross-entropy-with-logits.ts';
+export { crossEntropy } from './cross-entropy.ts';
+export { margin } from './margin.ts';
+export type { LabelEncoding, MarginLossOptions } from './margin.ts';
+export { exponentialLoss } from './exponential-loss.ts';
+export { hinge } from './hinge.ts';
+export { hingeAtZero } from './hinge-at-zero.ts';
+export { logisticLoss } from './logistic-loss.ts';
+export { builtinLosses, lossFromSpec } from './builtin-losses.ts';
+export type { LossFactory, LossSpec } from './builtin-losses.ts';

@@ -1,0 +1,36 @@
+import { mul, tensor, ValueError } from '@gradlab/core-tensor';
+import type { Tensor } from '@gradlab/core-tensor';
+import type { ReductionOptions } from './quadratic.ts';
+
+/** How binary targets are written: t in {0, 1} (the notes' default) or t± in {−1, +1}. */
+export type LabelEncoding = 'zero-one' | 'signed';
+
+/** Options of the margin losses. */
+export interface MarginLossOptions extends ReductionOptions {
+  /** `zero-one` (default): targets t in {0, 1}, t± = 2t − 1; `signed`: targets already ±1. */
+  labels?: LabelEncoding;
+}
+
+/** Checks the label encoding option. */
+export function requireLabels(op: string, labels: unknown): LabelEncoding {
+  if (labels !== 'zero-one' && labels !== 'signed') {
+    throw new ValueError(`${String(labels)} is not a label encoding`, { pkg: 'losses', op, arg: 'labels', expected: "'zero-one' or 'signed'", received: labels });
+  }
+  return labels;
+}
+
+/**
+ * The classification margin y = t± · s of a score s = θᵀu(x): positive when the sign of the score
+ * agrees with the label, and larger the more confidently it does. The targets are constants.
+ *
+ * @param score `[...batch]` scores
+ * @param target `[...batch]` labels in the given encoding
+ * @param labels the encoding
+ * @returns y, `[...batch]`
+ */
+export function margin(score: Tensor, target: Tensor, labels: LabelEncoding): Tensor {
+  const t = target.data;
+  const signed = new Float64Array(t.length);
+  for (let k = 0; k < t.length; k++) signed[k] = labels === 'signed' ? (t[k] as number) : 2 * (t[k] as number) - 1;
+  return mul(tensor(signed, { shape: target.shape, dtype: score.dtype === 'float32' ? 'float32' : 'float64' }), score);
+}
