@@ -3,3 +3,43 @@ export { GradlabError, ShapeError, DTypeError, ValueError, BackendError } from '
 export type { GradlabErrorDetails } from './errors.ts';
 export { rng, rngFromState } from './random.ts';
 export type { Rng } from './random.ts';
+
+// dtypes and the tensor class
+export type { DType, TypedArray } from './dtype.ts';
+export { promoteTypes, isFloat } from './dtype.ts';
+export { Tensor } from './tensor.ts';
+export type { NestedArray } from './tensor.ts';
+export type { TensorLike } from './ops/util.ts';
+
+// creation
+export { tensor, scalar, zeros, ones, full, zerosLike, onesLike, eye, arange, linspace, randUniform, randNormal, randBernoulli } from './creation.ts';
+export type { TensorData, CreationOptions } from './creation.ts';
+
+// ops
+export { neg, abs, sign, square, sqrt, exp, log, log1p, sin, cos, tanh, sigmoid, erf, relu } from './ops/unary.ts';
+export { add, sub, mul, div, pow, maximum, minimum } from './ops/binary.ts';
+export { equal, notEqual, less, lessEqual, greater, greaterEqual } from './ops/compare.ts';
+export { where } from './ops/where.ts';
+export { cast } from './ops/cast.ts';
+export { reshape, flatten, transpose, permute, expandDims, squeeze, broadcastTo, slice, pad, contiguous } from './ops/movement.ts';
+export { sum, mean, variance, max, min, argmax, argmin, logSumExp } from './ops/reduce.ts';
+export type { ReduceOptions, VarianceOptions } from './ops/reduce.ts';
+export { matmul, dot, outer } from './ops/matmul.ts';
+export { leakyRelu, softplus, gelu, softmax, logSoftmax, clip } from './ops/activation.ts';
+export type { GeluOptions } from './ops/activation.ts';
+export { norm } from './ops/norm.ts';
+export type { NormOptions } from './ops/norm.ts';
+export { gather, take, oneHot } from './ops/indexing.ts';
+export { concat, stack, split } from './ops/join.ts';
+
+// autodiff
+export { grad, valueAndGrad, jacobian, hessian, hessianVectorProduct } from './autodiff/grad.ts';
+export type { GradOptions, GradResult, Differentiable, GradOf } from './autodiff/grad.ts';
+export { stopGradient, noGrad } from './autodiff/stop-gradient.ts';
+export { customGrad } from './autodiff/custom-grad.ts';
+
+// backends
+export type { Backend, StridedArray, UnaryOp, BinaryOp, CompareOp, ReduceOp, ArgReduceOp } from './backend/backend.ts';
+export { KERNEL_NAMES, UNARY_OPS, BINARY_OPS, COMPARE_OPS, BACKEND_CONTRACT_VERSION } from './backend/backend.ts';
+export { setBackend, getBackend } from './backend/registry.ts';
+export { createJsBackend } from './backend/js/index.ts';

@@ -1,0 +1,104 @@
+/**
+ * Activations and normalizers composed from primitives: none of them has a kernel or a gradient
+ * rule of its own.
+ */
+import { requireFloat } from '../dtype.ts';
+import { ValueError } from '../errors.ts';
+import { normAxis } from '../shape.ts';
+import { stopGradient } from '../autodiff/stop-gradient.ts';
+import type { Tensor } from '../tensor.ts';
+import type { TensorLike } from './util.ts';
+import { toTensor } from './util.ts';
+import { add, div, maximum, minimum, mul, sub } from './binary.ts';
+import { abs, erf, exp, log1p, neg, relu, tanh } from './unary.ts';
+import { greater } from './compare.ts';
+import { where } from './where.ts';
+import { logSumExp, max, sum } from './reduce.ts';
+
+function floatArg(op: string, x: TensorLike): Tensor {
+  const t = toTensor(op, 'x', x);
+  requireFloat(op, 'x', t.dtype);
+  return t;
+}
+
+/**
+ * Leaky ReLU: x for x > 0, slope·x otherwise.
+ * @param x float tensor @param slope the negative-side slope (default 0.01, as PyTorch)
+ * @example
+ * leakyRelu(tensor([-10, 1])).toArray(); // [-0.1, 1]
+ */
+export function leakyRelu(x: TensorLike, slope = 0.01): Tensor {
+  const t = toTensor('leakyRelu', 'x', x);
+  return where(greater(t, 0), t, mul(t, slope));
+}
+
+/**
+ * softplus(x) = log(1 + eˣ), computed stably as max(x, 0) + log1p(e^−|x|); its gradient is sigmoid(x).
+ * @throws DTypeError for non-float input
+ * @example
+ * softplus(tensor([0])).toArray(); // [0.6931471805599453]
+ */
+export function softplus(x: TensorLike): Tensor {
+  const t = floatArg('softplus', x);
+  return add(relu(t), log1p(exp(neg(abs(t)))));
+}
+
+/** Options of {@link gelu}. */
+export interface GeluOptions {
+  /** `'none'` (default): the exact form x·Φ(x) with the erf; `'tanh'`: the tanh approximation of Hendrycks & Gimpel. */
+  approximate?: 'none' | 'tanh';
+}
+
+/**
+ * GELU(x) = x·Φ(x) = ½x(1 + erf(x/√2)) (exact, the default, as PyTorch), or with
+ * `approximate: 'tanh'` ½x(1 + tanh(√(2/π)(x + 0.044715x³))).
+ * @throws DTypeError for non-float input
+ * @example
+ * gelu(tensor([1])).toArray(); // [0.8413447460685429]
+ */
+export function gelu(x: TensorLike, options?: GeluOptions): Tensor {
+  const t = floatArg('gelu', x);
+  const mode = options?.approximate ?? 'none';
+  if (mode === 'tanh') {
+    const inner = mul(add(t, mul(mul(mul(t, t), t), 0.044715)), Math.sqrt(2 / Math.PI));
+    return mul(mul(t, 0.5), add(tanh(inner), 1));
+  }
+  if (mode !== 'none') throw new ValueError('unknown approximation', { op: 'gelu', arg: 'options.approximate', expected: "'none' | 'tanh'", received: String(mode) });
+  return mul(mul(t, 0.5), add(erf(mul(t, Math.SQRT1_2)), 1));
+}
+
+/**
+ * Softmax along `axis` (default −1): exp(x − max) / Σ exp(x − max), stable for large inputs.
+ * @throws DTypeError for non-float input; ShapeError for a bad axis
+ * @example
+ * softmax(tensor([0, Math.log(3)])).toArray(); // [0.25, 0.75]
+ */
+export function softmax(x: TensorLike, axis = -1): Tensor {
+  const t = floatArg('softmax', x);
+  const a = normAxis('softmax', axis, t.rank);
+  const e = exp(sub(t, stopGradient(max(t, a, { keepDims: true }))));
+  return div(e, sum(e, a, { keepDims: true }));
+}
+
+/**
+ * log softmax along `axis` (default −1): x − logSumExp(x), stable for large inputs.
+ * @throws DTypeError for non-float input; ShapeError for a bad axis
+ * @example
+ * logSoftmax(tensor([0, 0])).toArray(); // [-0.6931471805599453, -0.6931471805599453]
+ */
+export function logSoftmax(x: TensorLike, axis = -1): Tensor {
+  const t = floatArg('logSoftmax', x);
+  const a = normAxis('logSoftmax', axis, t.rank);
+  return sub(t, logSumExp(t, a, { keepDims: true }));
+}
+
+/**
+ * Clamps every element into [low, high] (gradient 1 inside, 0 outside).
+ * @throws ValueError when low > high
+ * @example
+ * clip(tensor([-2, 0.5, 2]), -1, 1).toArray(); // [-1, 0.5, 1]
+ */
+export function clip(x: TensorLike, low: number, high: number): Tensor {
+  if (!(low <= high)) throw new ValueError('low must not exceed high', { op: 'clip', arg: 'low', expected: `<= ${high}`, received: low });
+  return minimum(maximum(toTensor('clip', 'x', x), low), high);
+}

@@ -1,0 +1,168 @@
+import type { DType, TypedArray } from './dtype.ts';
+import { ShapeError } from './errors.ts';
+import { fmtShape, isRowMajor, sizeOf } from './shape.ts';
+import type { GradNode } from './autodiff/tape.ts';
+import { getBackend } from './backend/registry.ts';
+import type { TensorLike } from './ops/util.ts';
+import { abs, cos, erf, exp, log, log1p, neg, relu, sigmoid, sign, sin, sqrt, square, tanh } from './ops/unary.ts';
+import { add, div, maximum, minimum, mul, pow, sub } from './ops/binary.ts';
+import { equal, greater, greaterEqual, less, lessEqual, notEqual } from './ops/compare.ts';
+import { broadcastTo, contiguous, expandDims, flatten, permute, reshape, slice, squeeze, transpose } from './ops/movement.ts';
+import type { ReduceOptions, VarianceOptions } from './ops/reduce.ts';
+import { argmax, argmin, logSumExp, max, mean, min, sum, variance } from './ops/reduce.ts';
+import { dot, matmul } from './ops/matmul.ts';
+import type { GeluOptions } from './ops/activation.ts';
+import { clip, gelu, leakyRelu, logSoftmax, softmax, softplus } from './ops/activation.ts';
+import type { NormOptions } from './ops/norm.ts';
+import { norm } from './ops/norm.ts';
+import { cast } from './ops/cast.ts';
+import { gather, take } from './ops/indexing.ts';
+
+/** Nested JS arrays of numbers (what `toArray` returns for rank ≥ 1). */
+export type NestedArray = number | NestedArray[];
+
+/**
+ * An n-dimensional array of one dtype with a shape, plus chainable ops. Tensors are immutable:
+ * every op returns a new tensor (views share storage, which is never written after creation).
+ * Create them with `tensor`, `zeros`, `arange`, ... rather than with the constructor.
+ */
+export class Tensor {
+  /** The size of each dimension. */
+  readonly shape: readonly number[];
+  /** The element type. */
+  readonly dtype: DType;
+  /** The number of elements (1 for rank 0). */
+  readonly size: number;
+  /** The number of dimensions. */
+  readonly rank: number;
+  /** @internal storage shared by views. */
+  readonly _buf: TypedArray;
+  /** @internal element strides into `_buf`. */
+  readonly _strides: readonly number[];
+  /** @internal index of element [0, ..., 0] in `_buf`. */
+  readonly _offset: number;
+  /** @internal bits of the differentiation levels this tensor depends on. */
+  _mask = 0;
+  /** @internal how this tensor was computed, while a level records. */
+  _node: GradNode | undefined = undefined;
+
+  /**
+   * @internal use `tensor()` and the other creation functions.
+   * @param buf storage; @param shape dims; @param dtype element type; @param strides element strides; @param offset first element
+   */
+  constructor(buf: TypedArray, shape: readonly number[], dtype: DType, strides: readonly number[], offset: number) {
+    this._buf = buf;
+    this.shape = Object.freeze(shape.slice());
+    this.dtype = dtype;
+    this._strides = Object.freeze(strides.slice());
+    this._offset = offset;
+    this.size = sizeOf(shape);
+    this.rank = shape.length;
+  }
+
+  /**
+   * The elements as a row-major typed array (Float32Array, Float64Array, Int32Array, or Uint8Array
+   * for bool). Shares storage when the tensor is contiguous (treat it as read-only); a copy otherwise.
+   */
+  get data(): TypedArray {
+    if (isRowMajor(this.shape, this._strides)) {
+      if (this._offset === 0 && this._buf.length === this.size) return this._buf;
+      return this._buf.subarray(this._offset, this._offset + this.size);
+    }
+    return getBackend().contiguous({ data: this._buf, dtype: this.dtype, shape: this.shape, strides: this._strides, offset: this._offset });
+  }
+
+  /** The elements as nested JS arrays (a number for rank 0; bools as 0/1). */
+  toArray(): NestedArray {
+    const d = this.data;
+    if (this.rank === 0) return d[0] as number;
+    const build = (dim: number, off: number): NestedArray[] => {
+      const n = this.shape[dim] as number;
+      const out: NestedArray[] = new Array<NestedArray>(n);
+      if (dim === this.rank - 1) {
+        for (let i = 0; i < n; i++) out[i] = d[off + i] as number;
+        return out;
+      }
+      const stride = sizeOf(this.shape.slice(dim + 1));
+      for (let i = 0; i < n; i++) out[i] = build(dim + 1, off + i * stride);
+      return out;
+    };
+    return build(0, 0);
+  }
+
+  /**
+   * The single element of a rank-0 or size-1 tensor.
+   * @throws ShapeError when the tensor has more (or fewer) than one element
+   */
+  item(): number {
+    if (this.size !== 1) {
+      throw new ShapeError('item() needs a tensor with exactly one element', { op: 'item', expected: 'size 1', received: `shape ${fmtShape(this.shape)}`, hint: 'reduce first, e.g. t.sum().item()' });
+    }
+    return this._buf[this._offset] as number;
+  }
+
+  /** A readable rendering, e.g. `tensor([[1, 2], [3, 4]], dtype=float64)`. */
+  toString(): string {
+    const fmt = (v: number): string => (this.dtype === 'bool' ? (v !== 0 ? 'true' : 'false') : Number.isInteger(v) || !Number.isFinite(v) ? String(v) : String(Number(v.toPrecision(6))));
+    const render = (x: NestedArray): string => (Array.isArray(x) ? `[${x.map(render).join(', ')}]` : fmt(x));
+    const body = this.size > 1000 ? `<${this.size} elements>` : render(this.toArray());
+    return `tensor(${body}, shape=${fmtShape(this.shape)}, dtype=${this.dtype})`;
+  }
+
+  add(b: TensorLike): Tensor { return add(this, b); }
+  sub(b: TensorLike): Tensor { return sub(this, b); }
+  mul(b: TensorLike): Tensor { return mul(this, b); }
+  div(b: TensorLike): Tensor { return div(this, b); }
+  pow(b: TensorLike): Tensor { return pow(this, b); }
+  maximum(b: TensorLike): Tensor { return maximum(this, b); }
+  minimum(b: TensorLike): Tensor { return minimum(this, b); }
+  neg(): Tensor { return neg(this); }
+  exp(): Tensor { return exp(this); }
+  log(): Tensor { return log(this); }
+  log1p(): Tensor { return log1p(this); }
+  sqrt(): Tensor { return sqrt(this); }
+  square(): Tensor { return square(this); }
+  abs(): Tensor { return abs(this); }
+  sign(): Tensor { return sign(this); }
+  sin(): Tensor { return sin(this); }
+  cos(): Tensor { return cos(this); }
+  tanh(): Tensor { return tanh(this); }
+  sigmoid(): Tensor { return sigmoid(this); }
+  erf(): Tensor { return erf(this); }
+  relu(): Tensor { return relu(this); }
+  leakyRelu(slope?: number): Tensor { return leakyRelu(this, slope); }
+  softplus(): Tensor { return softplus(this); }
+  gelu(options?: GeluOptions): Tensor { return gelu(this, options); }
+  clip(low: number, high: number): Tensor { return clip(this, low, high); }
+  equal(b: TensorLike): Tensor { return equal(this, b); }
+  notEqual(b: TensorLike): Tensor { return notEqual(this, b); }
+  less(b: TensorLike): Tensor { return less(this, b); }
+  lessEqual(b: TensorLike): Tensor { return lessEqual(this, b); }
+  greater(b: TensorLike): Tensor { return greater(this, b); }
+  greaterEqual(b: TensorLike): Tensor { return greaterEqual(this, b); }
+  sum(axis?: number | readonly number[], options?: ReduceOptions): Tensor { return sum(this, axis, options); }
+  mean(axis?: number | readonly number[], options?: ReduceOptions): Tensor { return mean(this, axis, options); }
+  variance(axis?: number | readonly number[], options?: VarianceOptions): Tensor { return variance(this, axis, options); }
+  max(axis?: number | readonly number[], options?: ReduceOptions): Tensor { return max(this, axis, options); }
+  min(axis?: number | readonly number[], options?: ReduceOptions): Tensor { return min(this, axis, options); }
+  argmax(axis?: number, options?: ReduceOptions): Tensor { return argmax(this, axis, options); }
+  argmin(axis?: number, options?: ReduceOptions): Tensor { return argmin(this, axis, options); }
+  logSumExp(axis?: number | readonly number[], options?: ReduceOptions): Tensor { return logSumExp(this, axis, options); }
+  softmax(axis?: number): Tensor { return softmax(this, axis); }
+  logSoftmax(axis?: number): Tensor { return logSoftmax(this, axis); }
+  norm(options?: NormOptions): Tensor { return norm(this, options); }
+  matmul(b: TensorLike): Tensor { return matmul(this, b); }
+  dot(b: TensorLike): Tensor { return dot(this, b); }
+  reshape(shape: readonly number[]): Tensor { return reshape(this, shape); }
+  flatten(): Tensor { return flatten(this); }
+  transpose(perm?: readonly number[]): Tensor { return transpose(this, perm); }
+  permute(perm: readonly number[]): Tensor { return permute(this, perm); }
+  expandDims(axis: number): Tensor { return expandDims(this, axis); }
+  squeeze(axis?: number | readonly number[]): Tensor { return squeeze(this, axis); }
+  broadcastTo(shape: readonly number[]): Tensor { return broadcastTo(this, shape); }
+  slice(begin: number | readonly number[], size?: number | readonly number[]): Tensor { return slice(this, begin, size); }
+  contiguous(): Tensor { return contiguous(this); }
+  astype(dtype: DType): Tensor { return cast(this, dtype); }
+  gather(indices: Tensor | readonly number[], axis?: number): Tensor { return gather(this, indices, axis); }
+  take(indices: Tensor | readonly number[], axis?: number): Tensor { return take(this, indices, axis); }
+}
