@@ -1,3 +1,4 @@
+import { copyFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
@@ -9,5 +10,10 @@ export default defineConfig({
   target: 'es2022',
   esbuildOptions(options) {
     options.conditions = ['source'];
+  },
+  // The kernels are embedded in index.js; the .wasm also ships for bundlers that stream it themselves.
+  onSuccess: () => {
+    copyFileSync('build/gradlab-backend.wasm', 'dist/gradlab-backend.wasm');
+    return Promise.resolve();
   },
 });

@@ -1,0 +1,279 @@
+// Elementwise kernels over linear memory, generic in T ∈ {f32, f64}: SIMD128 where the op has a
+// vector instruction, a scalar loop (AssemblyScript's Math/Mathf, ports of musl) where it does not.
+// Op codes are shared with the JS side (src/kernel-codes.ts).
+
+// Binary ops.
+export const ADD: i32 = 0;
+export const SUB: i32 = 1;
+export const MUL: i32 = 2;
+export const DIV: i32 = 3;
+export const MAX: i32 = 4;
+export const MIN: i32 = 5;
+export const POW: i32 = 6;
+export const EQ: i32 = 7;
+export const LT: i32 = 8;
+export const GT: i32 = 9;
+export const LE: i32 = 10;
+export const GE: i32 = 11;
+export const NE: i32 = 12;
+
+// Unary ops.
+export const NEG: i32 = 0;
+export const ABS: i32 = 1;
+export const SQRT: i32 = 2;
+export const RELU: i32 = 3;
+export const SQUARE: i32 = 4;
+export const RECIPROCAL: i32 = 5;
+export const EXP: i32 = 6;
+export const LOG: i32 = 7;
+export const TANH: i32 = 8;
+export const SIGMOID: i32 = 9;
+export const SIN: i32 = 10;
+export const COS: i32 = 11;
+export const SIGN: i32 = 12;
+export const FLOOR: i32 = 13;
+export const CEIL: i32 = 14;
+export const STEP: i32 = 15;
+export const LOG1P: i32 = 16;
+export const EXPM1: i32 = 17;
+
+@inline function one<T>(): T {
+  return <T>1;
+}
+
+@inline function scalarBinary<T>(op: i32, x: T, y: T): T {
+  if (op == ADD) return x + y;
+  if (op == SUB) return x - y;
+  if (op == MUL) return x * y;
+  if (op == DIV) return x / y;
+  if (op == MAX) return isNaN(x) || isNaN(y) ? <T>NaN : max<T>(x, y);
+  if (op == MIN) return isNaN(x) || isNaN(y) ? <T>NaN : min<T>(x, y);
+  if (op == POW) return sizeof<T>() == 4 ? <T>Mathf.pow(<f32>x, <f32>y) : <T>Math.pow(<f64>x, <f64>y);
+  if (op == EQ) return x == y ? one<T>() : 0;
+  if (op == LT) return x < y ? one<T>() : 0;
+  if (op == GT) return x > y ? one<T>() : 0;
+  if (op == LE) return x <= y ? one<T>() : 0;
+  if (op == GE) return x >= y ? one<T>() : 0;
+  return x != y ? one<T>() : 0;
+}
+
+@inline function hasVectorBinary(op: i32): bool {
+  return op != POW;
+}
+
+@inline function vectorBinary<T>(op: i32, x: v128, y: v128): v128 {
+  if (op == ADD) return v128.add<T>(x, y);
+  if (op == SUB) return v128.sub<T>(x, y);
+  if (op == MUL) return v128.mul<T>(x, y);
+  if (op == DIV) return v128.div<T>(x, y);
+  if (op == MAX) return v128.max<T>(x, y);
+  if (op == MIN) return v128.min<T>(x, y);
+  const ones = v128.splat<T>(one<T>());
+  if (op == EQ) return v128.and(v128.eq<T>(x, y), ones);
+  if (op == LT) return v128.and(v128.lt<T>(x, y), ones);
+  if (op == GT) return v128.and(v128.gt<T>(x, y), ones);
+  if (op == LE) return v128.and(v128.le<T>(x, y), ones);
+  if (op == GE) return v128.and(v128.ge<T>(x, y), ones);
+  return v128.and(v128.ne<T>(x, y), ones);
+}
+
+// out[i] = a[i·sa] op b[i·sb] for i < n, strides in elements (0 = broadcast).
+@inline function binaryRow<T>(op: i32, n: i32, a: usize, sa: i32, b: usize, sb: i32, out: usize): void {
+  const size = <usize>sizeof<T>();
+  const lanes = 16 / <i32>sizeof<T>();
+  let i = 0;
+  if (hasVectorBinary(op)) {
+    const vn = n - (n % lanes);
+    if (sa == 1 && sb == 1) {
+      for (; i < vn; i += lanes) {
+        const o = <usize>i * size;
+        v128.store(out + o, vectorBinary<T>(op, v128.load(a + o), v128.load(b + o)));
+      }
+    } else if (sa == 1 && sb == 0) {
+      const y = v128.splat<T>(load<T>(b));
+      for (; i < vn; i += lanes) {
+        const o = <usize>i * size;
+        v128.store(out + o, vectorBinary<T>(op, v128.load(a + o), y));
+      }
+    } else if (sa == 0 && sb == 1) {
+      const x = v128.splat<T>(load<T>(a));
+      for (; i < vn; i += lanes) {
+        const o = <usize>i * size;
+        v128.store(out + o, vectorBinary<T>(op, x, v128.load(b + o)));
+      }
+    }
+  }
+  for (; i < n; i++) {
+    const x = load<T>(a + <usize>(i * sa) * size);
+    const y = load<T>(b + <usize>(i * sb) * size);
+    store<T>(out + <usize>i * size, scalarBinary<T>(op, x, y));
+  }
+}
+
+// N-d broadcast: out (contiguous, shape dims[0..rank)) = a op b, where a and b are read through
+// element strides (0 on broadcast axes). meta: i32[3·rank] = shape, strides of a, strides of b.
+// The innermost axis runs through binaryRow; the outer axes through an odometer kept in `index`.
+@inline function binaryNd<T>(op: i32, out: usize, a: usize, b: usize, rank: i32, meta: usize, index: usize): void {
+  const size = <usize>sizeof<T>();
+  if (rank == 0) {
+    store<T>(out, scalarBinary<T>(op, load<T>(a), load<T>(b)));
+    return;
+  }
+  const last = rank - 1;
+  const n = load<i32>(meta + <usize>last * 4);
+  const sa = load<i32>(meta + <usize>(rank + last) * 4);
+  const sb = load<i32>(meta + <usize>(2 * rank + last) * 4);
+  let rows = 1;
+  for (let d = 0; d < last; d++) {
+    rows *= load<i32>(meta + <usize>d * 4);
+    store<i32>(index + <usize>d * 4, 0);
+  }
+  let offA = 0, offB = 0;
+  let o = out;
+  for (let r = 0; r < rows; r++) {
+    binaryRow<T>(op, n, a + <usize>offA * size, sa, b + <usize>offB * size, sb, o);
+    o += <usize>n * size;
+    for (let d = last - 1; d >= 0; d--) {
+      const id = index + <usize>d * 4;
+      const v = load<i32>(id) + 1;
+      const dim = load<i32>(meta + <usize>d * 4);
+      const strA = load<i32>(meta + <usize>(rank + d) * 4);
+      const strB = load<i32>(meta + <usize>(2 * rank + d) * 4);
+      if (v < dim) {
+        store<i32>(id, v);
+        offA += strA;
+        offB += strB;
+        break;
+      }
+      store<i32>(id, 0);
+      offA -= strA * (dim - 1);
+      offB -= strB * (dim - 1);
+    }
+  }
+}
+
+function binaryNdT<T>(op: i32, out: usize, a: usize, b: usize, rank: i32, meta: usize, index: usize): void {
+  switch (op) {
+    case ADD: binaryNd<T>(ADD, out, a, b, rank, meta, index); break;
+    case SUB: binaryNd<T>(SUB, out, a, b, rank, meta, index); break;
+    case MUL: binaryNd<T>(MUL, out, a, b, rank, meta, index); break;
+    case DIV: binaryNd<T>(DIV, out, a, b, rank, meta, index); break;
+    case MAX: binaryNd<T>(MAX, out, a, b, rank, meta, index); break;
+    case MIN: binaryNd<T>(MIN, out, a, b, rank, meta, index); break;
+    case POW: binaryNd<T>(POW, out, a, b, rank, meta, index); break;
+    case EQ: binaryNd<T>(EQ, out, a, b, rank, meta, index); break;
+    case LT: binaryNd<T>(LT, out, a, b, rank, meta, index); break;
+    case GT: binaryNd<T>(GT, out, a, b, rank, meta, index); break;
+    case LE: binaryNd<T>(LE, out, a, b, rank, meta, index); break;
+    case GE: binaryNd<T>(GE, out, a, b, rank, meta, index); break;
+    default: binaryNd<T>(NE, out, a, b, rank, meta, index);
+  }
+}
+
+/** Broadcasting binary op, float32. index: rank i32 of scratch. */
+export function binaryF32(op: i32, out: usize, a: usize, b: usize, rank: i32, meta: usize, index: usize): void {
+  binaryNdT<f32>(op, out, a, b, rank, meta, index);
+}
+
+/** Broadcasting binary op, float64. */
+export function binaryF64(op: i32, out: usize, a: usize, b: usize, rank: i32, meta: usize, index: usize): void {
+  binaryNdT<f64>(op, out, a, b, rank, meta, index);
+}
+
+@inline function scalarUnary<T>(op: i32, x: T): T {
+  const f = sizeof<T>() == 4;
+  if (op == NEG) return -x;
+  if (op == ABS) return abs<T>(x);
+  if (op == SQRT) return sqrt<T>(x);
+  if (op == RELU) return x > 0 ? x : isNaN(x) ? x : <T>0;
+  if (op == SQUARE) return x * x;
+  if (op == RECIPROCAL) return one<T>() / x;
+  if (op == EXP) return f ? <T>Mathf.exp(<f32>x) : <T>Math.exp(<f64>x);
+  if (op == LOG) return f ? <T>Mathf.log(<f32>x) : <T>Math.log(<f64>x);
+  if (op == TANH) return f ? <T>Mathf.tanh(<f32>x) : <T>Math.tanh(<f64>x);
+  if (op == SIGMOID) {
+    // 1/(1+e^-x) for x ≥ 0, e^x/(1+e^x) otherwise: no overflow on either side.
+    if (x >= 0) {
+      const e = f ? <T>Mathf.exp(-<f32>x) : <T>Math.exp(-<f64>x);
+      return one<T>() / (one<T>() + e);
+    }
+    const e = f ? <T>Mathf.exp(<f32>x) : <T>Math.exp(<f64>x);
+    return e / (one<T>() + e);
+  }
+  if (op == SIN) return f ? <T>Mathf.sin(<f32>x) : <T>Math.sin(<f64>x);
+  if (op == COS) return f ? <T>Mathf.cos(<f32>x) : <T>Math.cos(<f64>x);
+  if (op == SIGN) return x > 0 ? one<T>() : x < 0 ? -one<T>() : x;
+  if (op == FLOOR) return floor<T>(x);
+  if (op == CEIL) return ceil<T>(x);
+  if (op == STEP) return x > 0 ? one<T>() : <T>0;
+  if (op == LOG1P) return f ? <T>Mathf.log1p(<f32>x) : <T>Math.log1p(<f64>x);
+  return f ? <T>Mathf.expm1(<f32>x) : <T>Math.expm1(<f64>x);
+}
+
+@inline function hasVectorUnary(op: i32): bool {
+  return op == NEG || op == ABS || op == SQRT || op == RELU || op == SQUARE || op == RECIPROCAL ||
+    op == FLOOR || op == CEIL || op == STEP;
+}
+
+@inline function vectorUnary<T>(op: i32, x: v128): v128 {
+  if (op == NEG) return v128.neg<T>(x);
+  if (op == ABS) return v128.abs<T>(x);
+  if (op == SQRT) return v128.sqrt<T>(x);
+  // max(x, 0) keeps NaN (IEEE maximum), matching the scalar path.
+  if (op == RELU) return v128.max<T>(x, v128.splat<T>(0));
+  if (op == SQUARE) return v128.mul<T>(x, x);
+  if (op == RECIPROCAL) return v128.div<T>(v128.splat<T>(one<T>()), x);
+  if (op == FLOOR) return v128.floor<T>(x);
+  if (op == CEIL) return v128.ceil<T>(x);
+  return v128.and(v128.gt<T>(x, v128.splat<T>(0)), v128.splat<T>(one<T>()));
+}
+
+@inline function unaryLoop<T>(op: i32, out: usize, x: usize, n: i32): void {
+  const size = <usize>sizeof<T>();
+  const lanes = 16 / <i32>sizeof<T>();
+  let i = 0;
+  if (hasVectorUnary(op)) {
+    const vn = n - (n % lanes);
+    for (; i < vn; i += lanes) {
+      const o = <usize>i * size;
+      v128.store(out + o, vectorUnary<T>(op, v128.load(x + o)));
+    }
+  }
+  for (; i < n; i++) {
+    const o = <usize>i * size;
+    store<T>(out + o, scalarUnary<T>(op, load<T>(x + o)));
+  }
+}
+
+function unaryT<T>(op: i32, out: usize, x: usize, n: i32): void {
+  switch (op) {
+    case NEG: unaryLoop<T>(NEG, out, x, n); break;
+    case ABS: unaryLoop<T>(ABS, out, x, n); break;
+    case SQRT: unaryLoop<T>(SQRT, out, x, n); break;
+    case RELU: unaryLoop<T>(RELU, out, x, n); break;
+    case SQUARE: unaryLoop<T>(SQUARE, out, x, n); break;
+    case RECIPROCAL: unaryLoop<T>(RECIPROCAL, out, x, n); break;
+    case EXP: unaryLoop<T>(EXP, out, x, n); break;
+    case LOG: unaryLoop<T>(LOG, out, x, n); break;
+    case TANH: unaryLoop<T>(TANH, out, x, n); break;
+    case SIGMOID: unaryLoop<T>(SIGMOID, out, x, n); break;
+    case SIN: unaryLoop<T>(SIN, out, x, n); break;
+    case COS: unaryLoop<T>(COS, out, x, n); break;
+    case SIGN: unaryLoop<T>(SIGN, out, x, n); break;
+    case FLOOR: unaryLoop<T>(FLOOR, out, x, n); break;
+    case CEIL: unaryLoop<T>(CEIL, out, x, n); break;
+    case STEP: unaryLoop<T>(STEP, out, x, n); break;
+    case LOG1P: unaryLoop<T>(LOG1P, out, x, n); break;
+    default: unaryLoop<T>(EXPM1, out, x, n);
+  }
+}
+
+/** out[i] = op(x[i]) for i < n, float32 (contiguous; out may alias x). */
+export function unaryF32(op: i32, out: usize, x: usize, n: i32): void {
+  unaryT<f32>(op, out, x, n);
+}
+
+/** out[i] = op(x[i]) for i < n, float64. */
+export function unaryF64(op: i32, out: usize, x: usize, n: i32): void {
+  unaryT<f64>(op, out, x, n);
+}

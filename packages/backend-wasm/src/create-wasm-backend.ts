@@ -1,0 +1,101 @@
+import { createJsBackend } from '@gradlab/core-tensor';
+import type { Backend, BinaryOp, DType, ReduceOp, StridedArray, TypedArray, UnaryOp } from '@gradlab/core-tensor';
+import { compileKernelsSync, instantiateKernels } from './load-kernels.ts';
+import { WasmHeap } from './wasm-heap.ts';
+import type { FloatDType } from './stage.ts';
+import { sizeOfShape } from './stage.ts';
+import { BINARY_CODES, UNARY_CODES, binaryWasm, unaryWasm } from './elementwise.ts';
+import { reduceWasm } from './reduce.ts';
+import { matmulWasm } from './matmul.ts';
+
+/** Options of {@link createWasmBackend}. */
+export interface WasmBackendOptions {
+  /**
+   * The backend that runs the kernels the wasm module does not (see README, "What runs where");
+   * default: core-tensor's `createJsBackend()`.
+   */
+  fallback?: Backend;
+  /**
+   * Elementwise ops and reductions on fewer elements than this run on the fallback: below it the
+   * JS↔wasm copies cost more than the kernel saves. Default 256. Matmul always runs in wasm.
+   */
+  minElements?: number;
+}
+
+/** The dtype the wasm kernels can run an op in, or undefined when every operand must agree and does not. */
+function floatDType(dtype: DType, ...xs: StridedArray[]): FloatDType | undefined {
+  if (dtype !== 'float32' && dtype !== 'float64') return undefined;
+  for (const x of xs) if (x.dtype !== dtype) return undefined;
+  return dtype;
+}
+
+/** A {@link Backend} plus what the wasm backend adds: its linear memory's size, for diagnostics. */
+export interface WasmBackend extends Backend {
+  /** Bytes of WebAssembly linear memory reserved so far (grows to the largest call, never shrinks). */
+  readonly memoryBytes: number;
+}
+
+/**
+ * Creates the WebAssembly SIMD backend: matmul (packed, register- and cache-blocked, float32 and
+ * float64, transposed operands at full speed), elementwise unary and binary ops with broadcasting,
+ * and sum/max/min reductions run as AssemblyScript kernels; the remaining kernels (data movement,
+ * int32/bool outputs, `erf`) run on `options.fallback`. Compiles the embedded module synchronously on
+ * first use; in a browser main thread call {@link initWasmBackend} instead.
+ * @param options `fallback` backend and the `minElements` size below which elementwise ops stay in JS
+ * @returns a backend named `wasm`, to pass to `setBackend`
+ * @throws BackendError when WebAssembly (SIMD) cannot be compiled synchronously here
+ * @example
+ * import { setBackend } from '@gradlab/core-tensor';
+ * import { createWasmBackend } from '@gradlab/backend-wasm';
+ * setBackend(createWasmBackend());
+ */
+export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend {
+  return wasmBackendFrom(new WasmHeap(instantiateKernels(compileKernelsSync())), options);
+}
+
+/** Builds the backend object around an instantiated heap (shared by the sync and async factories). */
+export function wasmBackendFrom(heap: WasmHeap, options: WasmBackendOptions): WasmBackend {
+  const js = options.fallback ?? createJsBackend();
+  const minElements = options.minElements ?? 256;
+  const big = (x: StridedArray): boolean => sizeOfShape(x.shape) >= minElements;
+  return {
+    name: 'wasm',
+    get memoryBytes(): number {
+      return heap.byteLength;
+    },
+    fill: (size, value, dtype) => js.fill(size, value, dtype),
+    copy: (src, dst) => js.copy(src, dst),
+    contiguous: (x) => js.contiguous(x),
+    cast: (x, dtype) => js.cast(x, dtype),
+    compare: (op, a, b) => js.compare(op, a, b),
+    where: (cond, a, b, dtype) => js.where(cond, a, b, dtype),
+    argReduce: (op, x, axis) => js.argReduce(op, x, axis),
+    gather: (x, axis, indices) => js.gather(x, axis, indices),
+    scatterAdd: (src, axis, indices, dimSize) => js.scatterAdd(src, axis, indices, dimSize),
+    unary(op: UnaryOp, x: StridedArray, dtype: DType): TypedArray {
+      const code = UNARY_CODES[op];
+      const fd = floatDType(dtype, x);
+      if (code === undefined || fd === undefined || !big(x)) return js.unary(op, x, dtype);
+      return unaryWasm(heap, code, x, fd);
+    },
+    binary(op: BinaryOp, a: StridedArray, b: StridedArray, dtype: DType): TypedArray {
+      const fd = floatDType(dtype, a, b);
+      if (fd === undefined || !big(a)) return js.binary(op, a, b, dtype);
+      return binaryWasm(heap, BINARY_CODES[op], a, b, fd);
+    },
+    reduce(op: ReduceOp, x: StridedArray, axes: readonly number[]): TypedArray {
+      const fd = floatDType(x.dtype, x);
+      const r = sizeOfShape(axes.map((d) => x.shape[d] as number));
+      const outSize = sizeOfShape(x.shape) / Math.max(r, 1);
+      if (fd === undefined || !big(x) || r === 0 || outSize === 0) return js.reduce(op, x, axes);
+      return reduceWasm(heap, op, x, axes, fd);
+    },
+    matmul(a: StridedArray, b: StridedArray, dtype: DType): TypedArray {
+      const fd = floatDType(dtype, a, b);
+      const rank = a.shape.length;
+      const outSize = sizeOfShape(a.shape.slice(0, rank - 1)) * (b.shape[rank - 1] as number);
+      if (fd === undefined || outSize === 0) return js.matmul(a, b, dtype);
+      return matmulWasm(heap, a, b, fd);
+    },
+  };
+}
