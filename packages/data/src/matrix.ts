@@ -1,0 +1,145 @@
+import { ShapeError, ValueError } from '@gradlab/core-tensor';
+
+/**
+ * A dense row-major matrix of float64 values, shape `[rows, cols]`. A float64 core-tensor `Tensor`
+ * of rank 2 has the same two fields, so it can be passed wherever a `Matrix` is read.
+ */
+export interface Matrix {
+  /** The values, row-major: entry (i, j) is `data[i * cols + j]`. */
+  readonly data: Float64Array;
+  /** `[rows, cols]`. */
+  readonly shape: readonly [number, number];
+}
+
+/**
+ * What functions of this package accept as a matrix: rows as arrays, a flat array with `shape`
+ * (a `Matrix` or a core-tensor `Tensor`), or a flat vector (read as one column).
+ */
+export type MatrixInput =
+  | readonly (readonly number[])[]
+  | readonly number[]
+  | Float64Array
+  | { readonly data: ArrayLike<number>; readonly shape: readonly number[] };
+
+/** What functions of this package accept as a vector `[N]`. */
+export type VectorInput = ArrayLike<number> | { readonly data: ArrayLike<number>; readonly shape: readonly number[] };
+
+function isShaped(v: unknown): v is { data: ArrayLike<number>; shape: readonly number[] } {
+  return typeof v === 'object' && v !== null && 'data' in v && 'shape' in v;
+}
+
+/**
+ * Reads a {@link MatrixInput} into a {@link Matrix}, checking that it is rectangular and finite
+ * where `finite` is asked.
+ * @param input rows, a flat vector (one column) or a shaped object
+ * @param where the op and argument name used in error messages
+ * @returns a new `Matrix` (the data is copied)
+ * @throws ShapeError when rows differ in length or the shape is not rank 1 or 2
+ * @throws ValueError when an entry is not a number
+ * @example
+ * toMatrix([[1, 2], [3, 4]], { op: 'kFold', arg: 'x' }).shape; // [2, 2]
+ */
+export function toMatrix(input: MatrixInput, where: { op: string; arg: string }): Matrix {
+  let rows: number;
+  let cols: number;
+  let data: Float64Array;
+  if (isShaped(input)) {
+    const s = input.shape;
+    if (s.length === 1) {
+      rows = s[0] as number;
+      cols = 1;
+    } else if (s.length === 2) {
+      rows = s[0] as number;
+      cols = s[1] as number;
+    } else {
+      throw new ShapeError('expected a matrix', { pkg: 'data', op: where.op, arg: where.arg, expected: 'rank 1 or 2', received: `shape [${s.join(', ')}]` });
+    }
+    if (input.data.length !== rows * cols) {
+      throw new ShapeError('data length does not match shape', { pkg: 'data', op: where.op, arg: where.arg, expected: rows * cols, received: input.data.length });
+    }
+    data = Float64Array.from(input.data);
+  } else if ((input as ArrayLike<unknown>).length > 0 && Array.isArray((input as ArrayLike<unknown>)[0])) {
+    const rowsIn = input as readonly (readonly number[])[];
+    rows = rowsIn.length;
+    cols = rowsIn[0]?.length ?? 0;
+    data = new Float64Array(rows * cols);
+    for (let i = 0; i < rows; i++) {
+      const r = rowsIn[i];
+      if (!Array.isArray(r) || r.length !== cols) {
+        throw new ShapeError('rows must all have the same length', { pkg: 'data', op: where.op, arg: `${where.arg}[${i}]`, expected: `${cols} entries`, received: Array.isArray(r) ? `${r.length} entries` : typeof r });
+      }
+      for (let j = 0; j < cols; j++) data[i * cols + j] = r[j] as number;
+    }
+  } else {
+    data = Float64Array.from(input as ArrayLike<number>);
+    rows = data.length;
+    cols = 1;
+  }
+  for (let i = 0; i < data.length; i++) {
+    if (typeof data[i] !== 'number' || Number.isNaN(data[i])) {
+      throw new ValueError('entries must be numbers', { pkg: 'data', op: where.op, arg: `${where.arg} (row ${Math.floor(i / Math.max(cols, 1))}, column ${i % Math.max(cols, 1)})`, expected: 'a number', received: data[i] });
+    }
+  }
+  return { data, shape: [rows, cols] };
+}
+
+/**
+ * Reads a {@link VectorInput} into a `Float64Array`.
+ * @param input an array-like of numbers, or a shaped object of rank 1 (or `[N, 1]`)
+ * @param where the op and argument name used in error messages
+ * @returns a new `Float64Array [N]`
+ * @throws ShapeError when a shaped input is not a vector
+ * @throws ValueError when an entry is NaN
+ * @example
+ * toVector([1, 2, 3], { op: 'accuracy', arg: 't' }); // Float64Array [1, 2, 3]
+ */
+export function toVector(input: VectorInput, where: { op: string; arg: string }): Float64Array {
+  let out: Float64Array;
+  if (isShaped(input)) {
+    const s = input.shape;
+    const ok = s.length === 1 || (s.length === 2 && s[1] === 1);
+    if (!ok) {
+      throw new ShapeError('expected a vector', { pkg: 'data', op: where.op, arg: where.arg, expected: '[N] or [N, 1]', received: `shape [${s.join(', ')}]` });
+    }
+    out = Float64Array.from(input.data);
+  } else {
+    out = Float64Array.from(input as ArrayLike<number>);
+  }
+  for (let i = 0; i < out.length; i++) {
+    if (Number.isNaN(out[i])) {
+      throw new ValueError('entries must be numbers', { pkg: 'data', op: where.op, arg: `${where.arg}[${i}]`, expected: 'a number', received: 'NaN' });
+    }
+  }
+  return out;
+}
+
+/**
+ * Row `i` of a matrix, as a view (no copy).
+ * @param m the matrix `[rows, cols]`
+ * @param i the row index
+ * @returns `Float64Array [cols]` sharing memory with `m.data`
+ * @example
+ * matrixRow({ data: new Float64Array([1, 2, 3, 4]), shape: [2, 2] }, 1); // [3, 4]
+ */
+export function matrixRow(m: Matrix, i: number): Float64Array {
+  const c = m.shape[1];
+  return m.data.subarray(i * c, (i + 1) * c);
+}
+
+/**
+ * The rows of `m` at `indices`, in that order, as a new matrix.
+ * @param m the matrix `[rows, cols]`
+ * @param indices row indices
+ * @returns `Matrix [indices.length, cols]`
+ * @example
+ * takeRows({ data: new Float64Array([1, 2, 3]), shape: [3, 1] }, [2, 0]).data; // [3, 1]
+ */
+export function takeRows(m: Matrix, indices: ArrayLike<number>): Matrix {
+  const c = m.shape[1];
+  const out = new Float64Array(indices.length * c);
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k] as number;
+    out.set(m.data.subarray(i * c, (i + 1) * c), k * c);
+  }
+  return { data: out, shape: [indices.length, c] };
+}

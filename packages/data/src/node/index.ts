@@ -1,0 +1,2 @@
+// @gradlab/data/node: file reading for Node.js (streaming CSV).
+export { readCsv } from './read-csv.ts';

@@ -1,0 +1,22 @@
+import { checkFoldCount } from './check-folds.ts';
+import type { Fold } from './check-folds.ts';
+
+/**
+ * Leave-one-out splits: N folds, fold n validating on sample n alone and training on the other
+ * N-1. It is K-fold with K = N, and needs no seed.
+ * @param n the number of samples N >= 2
+ * @returns N folds, each `{ train, validation: [n] }`
+ * @throws ValueError when N < 2
+ * @example
+ * leaveOneOut(3)[1]; // { train: [0, 2], validation: [1] }
+ */
+export function leaveOneOut(n: number): Fold[] {
+  checkFoldCount(n, n, 'leaveOneOut');
+  const folds: Fold[] = [];
+  for (let i = 0; i < n; i++) {
+    const train: number[] = [];
+    for (let j = 0; j < n; j++) if (j !== i) train.push(j);
+    folds.push({ train, validation: [i] });
+  }
+  return folds;
+}
