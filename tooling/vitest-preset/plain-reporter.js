@@ -6,7 +6,6 @@ import { join } from 'node:path';
  * Prints `N passed, N failed, N skipped` alone on the last line and writes the same counts to
  * `.vitest-summary.json`. A test file that failed to load (and so ran no test) counts as one
  * failure, as does each unhandled error, so a broken import can never read as a green run.
- * @implements {import('vitest/node').Reporter}
  */
 export class PlainReporter {
   /**
