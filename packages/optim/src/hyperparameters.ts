@@ -74,3 +74,9 @@ export function requireIteration(op: string, i: unknown): number {
   }
   return i;
 }
+
+/** A learning rate: a number `>= 0` (`Invalid learning rate: -0.1`) or a schedule object. */
+export function requireLearningRate<S extends { at(i: number): number }>(op: string, lr: number | S | undefined): number | S {
+  if (typeof lr === 'object' && lr !== null && typeof lr.at === 'function') return lr;
+  return requireNonNegative(op, 'lr', lr, 'learning rate');
+}
