@@ -66,7 +66,7 @@ export class CsvTableBuilder {
     }
     if (this.categorical === 'first-row') {
       const cats = new Set<number>();
-      for (const j of this.used()) {
+      for (let j = 0; j < fields.length; j++) {
         const cell = fields[j] as string;
         if (!MISSING.has(cell.trim()) && parseNumber(cell) === undefined) cats.add(j);
       }
@@ -150,7 +150,10 @@ export class CsvTableBuilder {
     const columns: CsvColumn[] = this.names.map((name, j) => {
       const cats = sortedCats.get(j);
       const role = j === this.target ? 'target' : this.features.includes(j) ? 'feature' : 'ignored';
-      return cats !== undefined ? { name, type: 'categorical', role, categories: cats } : { name, type: 'numeric', role };
+      if (cats !== undefined) return { name, type: 'categorical', role, categories: cats };
+      // An ignored column is not stored, so only its type is known.
+      const isCategorical = this.categorical !== 'first-row' && this.categorical.has(j);
+      return { name, type: isCategorical ? 'categorical' : 'numeric', role };
     });
     return { dataset: data, columns };
   }
