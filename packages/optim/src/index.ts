@@ -39,3 +39,8 @@ export type { AdamOptions } from './optimizers/adam.ts';
 export { adamw } from './optimizers/adamw.ts';
 export { builtinOptimizers, optimizerFromSpec } from './optimizers/builtin-optimizers.ts';
 export type { OptimizerFactory, OptimizerSpec } from './optimizers/builtin-optimizers.ts';
+export { DivergenceError } from './divergence-error.ts';
+export { minimize, gradientNorm } from './minimize.ts';
+export type { MiniBatches, MinimizeOptions, MinimizeResult, MinimizeStep } from './minimize.ts';
+export { gradientDescent } from './gradient-descent.ts';
+export type { DecreaseViolation, GradientDescentOptions, GradientDescentResult } from './gradient-descent.ts';
