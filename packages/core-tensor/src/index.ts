@@ -31,12 +31,17 @@ export { norm } from './ops/norm.ts';
 export type { NormOptions } from './ops/norm.ts';
 export { gather, take, oneHot } from './ops/indexing.ts';
 export { concat, stack, split } from './ops/join.ts';
+export { diag } from './ops/diag.ts';
 
 // autodiff
 export { grad, valueAndGrad, jacobian, hessian, hessianVectorProduct } from './autodiff/grad.ts';
 export type { GradOptions, GradResult, Differentiable, GradOf } from './autodiff/grad.ts';
 export { stopGradient, noGrad } from './autodiff/stop-gradient.ts';
 export { customGrad } from './autodiff/custom-grad.ts';
+export { trace } from './autodiff/trace.ts';
+export type { TraceNode, TracedGraph } from './autodiff/trace.ts';
+export { numericalGrad } from './autodiff/numerical-grad.ts';
+export type { NumericalGradOptions } from './autodiff/numerical-grad.ts';
 
 // backends
 export type { Backend, StridedArray, UnaryOp, BinaryOp, CompareOp, ReduceOp, ArgReduceOp } from './backend/backend.ts';

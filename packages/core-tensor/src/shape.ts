@@ -36,7 +36,8 @@ export function isRowMajor(shape: readonly number[], strides: readonly number[])
 
 /** Validates a user-given shape: non-negative integers. */
 export function checkShape(op: string, shape: readonly number[], arg = 'shape'): number[] {
-  if (!Array.isArray(shape)) {
+  const list: unknown = shape;
+  if (!Array.isArray(list)) {
     throw new ValueError('shape must be an array of integers', { op, arg, expected: 'number[]', received: typeof shape });
   }
   for (let i = 0; i < shape.length; i++) {
@@ -50,7 +51,7 @@ export function checkShape(op: string, shape: readonly number[], arg = 'shape'):
       });
     }
   }
-  return shape.slice();
+  return Array.from(shape);
 }
 
 /** Normalizes a possibly negative axis against `rank`. */

@@ -27,7 +27,7 @@ export interface GradOptions {
 export type GradResult<A extends readonly unknown[]> = A extends readonly [infer X] ? GradOf<X> : { -readonly [K in keyof A]: GradOf<A[K]> };
 
 /** A new leaf of level `bit` aliasing x: inner sweeps stop here; outer sweeps pass through to x. */
-function makeLeaf(op: string, x: Tensor, bit: number, path: string): Tensor {
+export function makeLeaf(op: string, x: Tensor, bit: number, path: string): Tensor {
   if (!isFloat(x.dtype)) {
     throw new DTypeError('can only differentiate with respect to float tensors', { op, arg: path, expected: 'float32 or float64', received: x.dtype, hint: "cast first: x.astype('float64')" });
   }
@@ -37,7 +37,7 @@ function makeLeaf(op: string, x: Tensor, bit: number, path: string): Tensor {
   return leaf;
 }
 
-function checkScalarOutput(op: string, y: unknown): Tensor {
+export function checkScalarOutput(op: string, y: unknown): Tensor {
   if (!(y instanceof Tensor)) throw new ValueError('the function must return a Tensor', { op, arg: 'f', expected: 'a scalar Tensor', received: typeof y });
   if (y.size !== 1) {
     throw new ShapeError(`the function must return a scalar, got shape ${fmtShape(y.shape)}`, { op, arg: 'f', expected: 'a tensor with one element', received: y.shape.slice(), hint: 'reduce the output, e.g. .sum() or .mean(); use jacobian for vector outputs' });
@@ -47,7 +47,7 @@ function checkScalarOutput(op: string, y: unknown): Tensor {
 }
 
 /** The tensor as seen by outer levels: without the closed level's history when nobody outside needs it. */
-function release(y: Tensor, saved: number): Tensor {
+export function release(y: Tensor, saved: number): Tensor {
   if ((y._mask & saved) !== 0) return y;
   return new Tensor(y._buf, y.shape, y.dtype, y._strides, y._offset);
 }

@@ -79,49 +79,49 @@ export interface Backend {
   /** A short name for messages, e.g. `js` or `wasm`. */
   readonly name: string;
   /** A row-major array of `size` elements all equal to `value`, stored as `dtype`. */
-  fill(size: number, value: number, dtype: DType): TypedArray;
+  readonly fill: (size: number, value: number, dtype: DType) => TypedArray;
   /** Writes `src` into the view `dst` (same shape; `dst.data` is mutated, its dtype converts). */
-  copy(src: StridedArray, dst: StridedArray): void;
+  readonly copy: (src: StridedArray, dst: StridedArray) => void;
   /** A row-major copy of `x`, same dtype. */
-  contiguous(x: StridedArray): TypedArray;
+  readonly contiguous: (x: StridedArray) => TypedArray;
   /** A row-major copy of `x` converted to `dtype` (floats → int32 truncate toward zero; → bool is `x != 0`). */
-  cast(x: StridedArray, dtype: DType): TypedArray;
+  readonly cast: (x: StridedArray, dtype: DType) => TypedArray;
   /** `op` applied to every element of `x`, computed and stored as `dtype`. */
-  unary(op: UnaryOp, x: StridedArray, dtype: DType): TypedArray;
+  readonly unary: (op: UnaryOp, x: StridedArray, dtype: DType) => TypedArray;
   /**
    * `op(a, b)` elementwise. `a` and `b` have the same shape (broadcasting is expressed by 0
    * strides); inputs may have any dtype, the result is computed and stored as `dtype`
    * (int32 `mul` wraps like `Math.imul`).
    */
-  binary(op: BinaryOp, a: StridedArray, b: StridedArray, dtype: DType): TypedArray;
+  readonly binary: (op: BinaryOp, a: StridedArray, b: StridedArray, dtype: DType) => TypedArray;
   /** `op(a, b)` elementwise as 0/1 bytes; `a`, `b` have the same shape. NaN compares false (notEqual true). */
-  compare(op: CompareOp, a: StridedArray, b: StridedArray): Uint8Array;
+  readonly compare: (op: CompareOp, a: StridedArray, b: StridedArray) => Uint8Array;
   /** `cond ? a : b` elementwise (cond nonzero = true); all three have the same shape. */
-  where(cond: StridedArray, a: StridedArray, b: StridedArray, dtype: DType): TypedArray;
+  readonly where: (cond: StridedArray, a: StridedArray, b: StridedArray, dtype: DType) => TypedArray;
   /**
    * Reduces `x` over `axes` (sorted, distinct, possibly empty or all). The result has x's shape
    * with those axes removed, and x's dtype. Sums accumulate in float64 in row-major order;
    * max/min propagate NaN; max/min over an empty axis give −Infinity/+Infinity.
    */
-  reduce(op: ReduceOp, x: StridedArray, axes: readonly number[]): TypedArray;
+  readonly reduce: (op: ReduceOp, x: StridedArray, axes: readonly number[]) => TypedArray;
   /** Index of the max/min along `axis` (first on ties; NaN wins); shape of x without `axis`. */
-  argReduce(op: ArgReduceOp, x: StridedArray, axis: number): Int32Array;
+  readonly argReduce: (op: ArgReduceOp, x: StridedArray, axis: number) => Int32Array;
   /**
    * Batched matrix product: `a` is `[...batch, m, k]`, `b` is `[...batch, k, n]` with the same batch
    * shape (broadcast batch dims have stride 0); the result is `[...batch, m, n]` as `dtype`.
    * Transposed operands arrive as strided views and must be handled at full speed.
    */
-  matmul(a: StridedArray, b: StridedArray, dtype: DType): TypedArray;
+  readonly matmul: (a: StridedArray, b: StridedArray, dtype: DType) => TypedArray;
   /**
    * Gathers along `axis`: `out[..., j, ...] = x[..., indices[j], ...]`. The result has shape
    * `x.shape[:axis] + [indices.length] + x.shape[axis+1:]`. Indices are in range (checked before).
    */
-  gather(x: StridedArray, axis: number, indices: Int32Array): TypedArray;
+  readonly gather: (x: StridedArray, axis: number, indices: Int32Array) => TypedArray;
   /**
    * The transpose of gather: `out` has `src`'s shape except `dimSize` at `axis`, starts at zero,
    * and `out[..., indices[j], ...] += src[..., j, ...]` (repeated indices accumulate, in order).
    */
-  scatterAdd(src: StridedArray, axis: number, indices: Int32Array, dimSize: number): TypedArray;
+  readonly scatterAdd: (src: StridedArray, axis: number, indices: Int32Array, dimSize: number) => TypedArray;
 }
 
 /** The names of every kernel a backend must provide (checked by setBackend). */
