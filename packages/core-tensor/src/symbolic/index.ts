@@ -15,3 +15,7 @@ export { variables } from './variables.ts';
 export { simplify } from './simplify.ts';
 export { differentiate, gradient } from './differentiate.ts';
 export type { DifferentiateOptions } from './differentiate.ts';
+export { compile } from './compile.ts';
+export type { CompiledExpr, CompiledInput } from './compile.ts';
+export { compareGradients } from './compare-gradients.ts';
+export type { CompareGradientsOptions, GradientComparison, GradientDifference, GradientMethod } from './compare-gradients.ts';
