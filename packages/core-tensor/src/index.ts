@@ -33,6 +33,20 @@ export { gather, take, oneHot } from './ops/indexing.ts';
 export { concat, stack, split } from './ops/join.ts';
 export { diag } from './ops/diag.ts';
 
+// linear algebra (float64)
+export { cholesky } from './linalg/cholesky.ts';
+export { solve } from './linalg/solve.ts';
+export { inverse } from './linalg/inverse.ts';
+export { det } from './linalg/det.ts';
+export { qr } from './linalg/qr.ts';
+export type { QrResult } from './linalg/qr.ts';
+export { lstsq } from './linalg/lstsq.ts';
+export type { LstsqOptions, LstsqResult } from './linalg/lstsq.ts';
+export { eigh } from './linalg/eigh.ts';
+export type { EighResult } from './linalg/eigh.ts';
+export { powerIteration } from './linalg/power-iteration.ts';
+export type { PowerIterationOptions, PowerIterationResult } from './linalg/power-iteration.ts';
+
 // autodiff
 export { grad, valueAndGrad, jacobian, hessian, hessianVectorProduct } from './autodiff/grad.ts';
 export type { GradOptions, GradResult, Differentiable, GradOf } from './autodiff/grad.ts';
