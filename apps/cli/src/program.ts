@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { tourCommand } from './tour/command.ts';
+import { probCommand } from './commands/prob.ts';
+import { inferCommand } from './commands/infer.ts';
 import { VERSION } from './version.ts';
 
 /** Builds the `gradlab` command with all its subcommands. */
@@ -10,5 +12,7 @@ export function createProgram(): Command {
     .showHelpAfterError()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   program.addCommand(tourCommand());
+  program.addCommand(probCommand());
+  program.addCommand(inferCommand());
   return program;
 }
