@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { tourCommand } from './tour/command.ts';
 import { probCommand } from './commands/prob.ts';
 import { inferCommand } from './commands/infer.ts';
+import { dataCommand } from './commands/data.ts';
 import { VERSION } from './version.ts';
 
 /** Builds the `gradlab` command with all its subcommands. */
@@ -14,5 +15,6 @@ export function createProgram(): Command {
   program.addCommand(tourCommand());
   program.addCommand(probCommand());
   program.addCommand(inferCommand());
+  program.addCommand(dataCommand());
   return program;
 }
