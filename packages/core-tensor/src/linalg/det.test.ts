@@ -38,6 +38,10 @@ describe('det', () => {
     expect(gradCheck(entry, [a], { rtol: 1e-5, atol: 1e-7 }).passed).toBe(true);
   });
 
+  it('matches the README example: grad(det) at [[1, 2], [3, 4]] is [[4, -3], [-2, 1]]', () => {
+    expect(maxAbsDiff(grad(det)(tensor([[1, 2], [3, 4]])).data, [4, -3, -2, 1])).toBeLessThan(1e-14);
+  });
+
   it('has the adjugate as gradient at a singular matrix', () => {
     // rank 2: ∂det/∂A = cofactor matrix, nonzero; finite differences agree since det is a polynomial
     const a = tensor([[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
