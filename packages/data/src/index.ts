@@ -3,6 +3,7 @@ export { toMatrix, toVector, matrixRow, takeRows } from './matrix.ts';
 export type { Matrix, MatrixInput, VectorInput } from './matrix.ts';
 export { dataset, subset } from './dataset.ts';
 export type { Dataset, DatasetOptions } from './dataset.ts';
+export { toTensors } from './to-tensors.ts';
 export type { Seed } from './seed.ts';
 export { describeDataset } from './describe-dataset.ts';
 export type { DatasetDescription, ColumnSummary, ClassCount } from './describe-dataset.ts';
