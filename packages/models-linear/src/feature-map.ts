@@ -83,15 +83,18 @@ export interface RandomFeaturesOptions {
   inputs?: number;
   /** `relu`: max(0, wᵀx + b); `cos`: cos(wᵀx + b) (random Fourier features). Default `relu`. */
   activation?: 'relu' | 'cos';
-  /** Scale of the random weights w ~ N(0, scale²) (default 5). */
+  /** Scale of the random weights w ~ N(0, scale² I) (default 5). */
   scale?: number;
+  /** The box [low, high]^D the inputs lie in; ReLU kinks are placed uniformly in it (default [0, 1]). */
+  range?: readonly [number, number];
   /** A seed or a caller-owned `Rng` for the weights (default 0). */
   seed?: number | Rng;
 }
 
 /**
- * Random features u_k(x) = g(w_kᵀx + b_k), k = 1..F, with w_k ~ N(0, scale² I) and b_k ~ U[−scale, scale]
- * (U[0, 2π] for `cos`) drawn once. A linear model on them, fitted by minimum-norm least squares,
+ * Random features u_k(x) = g(w_kᵀx + b_k), k = 1..F, drawn once: w_k ~ N(0, scale² I); for `relu`,
+ * b_k = −w_kᵀc_k with the kink point c_k uniform in the input box `range` (so every feature bends
+ * where the data are), for `cos`, b_k ~ U[0, 2π] (random Fourier features). A linear model on them, fitted by minimum-norm least squares,
  * shows double descent: its population loss peaks where F reaches N and falls again beyond.
  * @param options `count`, `inputs`, `activation`, `scale`, `seed`
  * @returns the feature map (fixed weights)
@@ -109,12 +112,18 @@ export function randomFeatures(options: RandomFeaturesOptions): FeatureMap {
   }
   const activation = options.activation ?? 'relu';
   const scale = options.scale ?? 5;
+  const [low, high] = options.range ?? [0, 1];
   const r = typeof options.seed === 'object' ? options.seed : rng(options.seed ?? 0);
   const w = new Float64Array(count * inputs);
   const b = new Float64Array(count);
   for (let k = 0; k < count; k++) {
-    for (let j = 0; j < inputs; j++) w[k * inputs + j] = r.normal(0, scale);
-    b[k] = activation === 'cos' ? r.uniform(0, 2 * Math.PI) : r.uniform(-scale, scale);
+    let kink = 0;
+    for (let j = 0; j < inputs; j++) {
+      const wkj = r.normal(0, scale);
+      w[k * inputs + j] = wkj;
+      kink += wkj * r.uniform(low, high);
+    }
+    b[k] = activation === 'cos' ? r.uniform(0, 2 * Math.PI) : -kink;
   }
   return {
     name: `random-${activation}(F=${count})`,

@@ -100,7 +100,10 @@ export function gaussianLinearRegression(options: GaussianLinearRegressionOption
       const feats = u(d.x, 'GaussianLinearRegression.fit');
       inner.fit(feats, d.t);
       const mse = inner.loss(feats, d.t);
-      if (!(mse > 0)) {
+      let meanSquare = 0;
+      for (const v of d.t) meanSquare += v * v;
+      // residuals at rounding level mean the model interpolates: σ²_ML is 0 up to rounding
+      if (!(mse > 1e-20 * Math.max(1, meanSquare / d.t.length))) {
         throw new ValueError('the model interpolates the data, so σ²_ML = 0 and the likelihood is unbounded', { pkg: 'models-linear', op: 'GaussianLinearRegression.fit', arg: 'x', expected: 'more samples than parameters, or noisy targets', received: `training MSE ${mse}`, hint: 'lower the model order or add data' });
       }
       variance = mse;

@@ -46,3 +46,14 @@ describe('leastSquares', () => {
     );
   });
 });
+
+describe('leastSquares on wide systems', () => {
+  it('returns the minimum-norm interpolant θ = Aᵀ(AAᵀ)⁻¹b', () => {
+    // A = [[1, 0, 1], [0, 1, 1]], b = [1, 2]: AAᵀ = [[2, 1], [1, 2]], (AAᵀ)⁻¹b = [0, 1], θ = [0, 1, 1]
+    const r = leastSquares(new Float64Array([1, 0, 1, 0, 1, 1]), 2, 3, new Float64Array([1, 2]));
+    expect(r.rank).toBe(2);
+    expect(r.singularValues).toHaveLength(2);
+    expect(Array.from(r.solution)).toEqual([expect.closeTo(0, 12), expect.closeTo(1, 12), expect.closeTo(1, 12)]);
+    expect(r.residual).toBeLessThan(1e-24);
+  });
+});

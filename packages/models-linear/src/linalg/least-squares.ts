@@ -33,27 +33,74 @@ const EPS = 2.220446049250313e-16;
  * leastSquares(new Float64Array([1, 0, 1, 1, 1, 2]), 3, 2, new Float64Array([1, 2, 3])).solution; // [1, 1]
  */
 export function leastSquares(a: Float64Array, m: number, n: number, b: Float64Array, rcond: number = EPS * Math.max(m, n)): LeastSquaresResult {
-  // Work on columns: w[j] holds column j of A (length m); v is n×n, column j in v[j].
-  const w: Float64Array[] = [];
+  // A wide A (m < n) is handled through Aᵀ = U Σ Vᵀ, so that Jacobi works on m short columns of
+  // length n rather than n columns of which n − m must be rotated to zero.
+  const wide = m < n;
+  const rows = wide ? n : m;
+  const cols = wide ? m : n;
+  const columns: Float64Array[] = [];
+  for (let j = 0; j < cols; j++) {
+    const col = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) col[i] = (wide ? a[j * n + i] : a[i * n + j]) as number;
+    columns.push(col);
+  }
+  const { sigma, v } = jacobiColumns(columns, rows, cols);
+  const order = sigma.map((_, j) => j).sort((i, j) => (sigma[j] as number) - (sigma[i] as number));
+  const sMax = order.length > 0 ? (sigma[order[0] as number] as number) : 0;
+  const cutoff = rcond * sMax;
+  const solution = new Float64Array(n);
+  let rank = 0;
+  for (const j of order) {
+    const s = sigma[j] as number;
+    if (!(s > cutoff) || s === 0) continue;
+    rank++;
+    const wj = columns[j] as Float64Array; // σ_j u_j (of A, or of Aᵀ when wide)
+    const vj = v[j] as Float64Array;
+    if (!wide) {
+      // θ += v_j (u_jᵀ b) / σ_j
+      let ub = 0;
+      for (let i = 0; i < m; i++) ub += (wj[i] as number) * (b[i] as number);
+      const coef = ub / (s * s);
+      for (let i = 0; i < n; i++) solution[i] = (solution[i] as number) + coef * (vj[i] as number);
+    } else {
+      // A = V Σ Uᵀ, so θ += u_j (v_jᵀ b) / σ_j
+      let vb = 0;
+      for (let i = 0; i < m; i++) vb += (vj[i] as number) * (b[i] as number);
+      const coef = vb / (s * s);
+      for (let i = 0; i < n; i++) solution[i] = (solution[i] as number) + coef * (wj[i] as number);
+    }
+  }
+  let residual = 0;
+  for (let i = 0; i < m; i++) {
+    let r = b[i] as number;
+    for (let j = 0; j < n; j++) r -= (a[i * n + j] as number) * (solution[j] as number);
+    residual += r * r;
+  }
+  const singularValues = Float64Array.from(order.map((j) => sigma[j] as number));
+  return { solution, residual, rank, singularValues };
+}
+
+/**
+ * One-sided Jacobi: rotates pairs of the given columns (in place) until they are mutually
+ * orthogonal, so that the columns become σ_j u_j, and accumulates the rotations in V.
+ */
+function jacobiColumns(w: Float64Array[], rows: number, cols: number): { sigma: number[]; v: Float64Array[] } {
   const v: Float64Array[] = [];
-  for (let j = 0; j < n; j++) {
-    const col = new Float64Array(m);
-    for (let i = 0; i < m; i++) col[i] = a[i * n + j] as number;
-    w.push(col);
-    const e = new Float64Array(n);
+  for (let j = 0; j < cols; j++) {
+    const e = new Float64Array(cols);
     e[j] = 1;
     v.push(e);
   }
   for (let sweep = 0; sweep < 80; sweep++) {
     let rotated = false;
-    for (let p = 0; p < n - 1; p++) {
-      for (let q = p + 1; q < n; q++) {
+    for (let p = 0; p < cols - 1; p++) {
+      for (let q = p + 1; q < cols; q++) {
         const wp = w[p] as Float64Array;
         const wq = w[q] as Float64Array;
         let alpha = 0;
         let beta = 0;
         let gamma = 0;
-        for (let i = 0; i < m; i++) {
+        for (let i = 0; i < rows; i++) {
           const x = wp[i] as number;
           const y = wq[i] as number;
           alpha += x * x;
@@ -66,7 +113,7 @@ export function leastSquares(a: Float64Array, m: number, n: number, b: Float64Ar
         const t = Math.sign(zeta || 1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
         const c = 1 / Math.sqrt(1 + t * t);
         const s = c * t;
-        for (let i = 0; i < m; i++) {
+        for (let i = 0; i < rows; i++) {
           const x = wp[i] as number;
           const y = wq[i] as number;
           wp[i] = c * x - s * y;
@@ -74,7 +121,7 @@ export function leastSquares(a: Float64Array, m: number, n: number, b: Float64Ar
         }
         const vp = v[p] as Float64Array;
         const vq = v[q] as Float64Array;
-        for (let i = 0; i < n; i++) {
+        for (let i = 0; i < cols; i++) {
           const x = vp[i] as number;
           const y = vq[i] as number;
           vp[i] = c * x - s * y;
@@ -84,30 +131,5 @@ export function leastSquares(a: Float64Array, m: number, n: number, b: Float64Ar
     }
     if (!rotated) break;
   }
-  const sigma = w.map((col) => Math.hypot(...col));
-  const order = sigma.map((_, j) => j).sort((i, j) => (sigma[j] as number) - (sigma[i] as number));
-  const sMax = order.length > 0 ? (sigma[order[0] as number] as number) : 0;
-  const cutoff = rcond * sMax;
-  const solution = new Float64Array(n);
-  let rank = 0;
-  for (const j of order) {
-    const s = sigma[j] as number;
-    if (!(s > cutoff) || s === 0) continue;
-    rank++;
-    const col = w[j] as Float64Array;
-    // (u_jᵀ b) / σ_j with u_j = col / σ_j
-    let ub = 0;
-    for (let i = 0; i < m; i++) ub += (col[i] as number) * (b[i] as number);
-    const coef = ub / (s * s);
-    const vj = v[j] as Float64Array;
-    for (let i = 0; i < n; i++) solution[i] = (solution[i] as number) + coef * (vj[i] as number);
-  }
-  let residual = 0;
-  for (let i = 0; i < m; i++) {
-    let r = b[i] as number;
-    for (let j = 0; j < n; j++) r -= (a[i * n + j] as number) * (solution[j] as number);
-    residual += r * r;
-  }
-  const singularValues = Float64Array.from(order.slice(0, Math.min(m, n)).map((j) => sigma[j] as number));
-  return { solution, residual, rank, singularValues };
+  return { sigma: w.map((col) => Math.hypot(...col)), v };
 }
