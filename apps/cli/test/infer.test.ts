@@ -69,3 +69,14 @@ describe('gradlab infer (built binary)', () => {
     expect(gradlab('infer', '--table', SEED, '--csv', CSV).stderr).toContain('either --table or --csv');
   });
 });
+
+describe('gradlab tour --section inference', () => {
+  it('tells chapter 2: the optimal predictors reach the Bayes risk and H(t | x)', () => {
+    const r = gradlab('tour', '--section', 'inference');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('== Optimal prediction with a known joint p(x, t) (2. Inference) ==');
+    expect(r.stdout).toContain('always says t̂ = 1: population 0-1 loss L_p = 0.55');
+    expect(r.stdout).toContain('t̂(0) = 0, t̂(1) = 1,\n  with L_p = 0.15');
+    expect(r.stdout).toMatch(/E\[−log q\(t \| x\)\] = 0\.412743 nats = H\(t \| x\) = 0\.412743/);
+  });
+});

@@ -83,3 +83,15 @@ describe('gradlab prob joint (built binary)', () => {
     expect(gradlab('prob', 'joint', '--table', SEED, '--names', 'a').stderr).toContain('--names: 1 names for a table nested 2 deep');
   });
 });
+
+describe('gradlab tour --section probability', () => {
+  it("tells chapter 1 with the seed's numbers", () => {
+    const r = gradlab('tour', '--section', 'probability');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('== Random variables, expectations and joint tables (1. Probability) ==');
+    expect(r.stdout).toContain('E[x²] = Σ p(x)·x² = 3');
+    expect(r.stdout).toContain('E[x²] = 5 = μ² + σ²');
+    expect(r.stdout).toContain('marginals: x1 ~ Bern(0.5), x2 ~ Bern(0.45)');
+    expect(r.stdout).toContain('x1 | x2 = 0 ~ Bern(0.181818)');
+  });
+});

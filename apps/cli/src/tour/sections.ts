@@ -1,5 +1,7 @@
 import type { TourSection } from './section.ts';
 import { welcome } from './welcome.ts';
+import { probability } from './probability.ts';
+import { inference } from './inference.ts';
 
 /** The tour in reading order; each later issue adds the chapter it builds. */
-export const sections: readonly TourSection[] = [welcome];
+export const sections: readonly TourSection[] = [welcome, probability, inference];
