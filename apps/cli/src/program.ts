@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { tourCommand } from './tour/command.ts';
+import { gradCommand } from './commands/grad.ts';
 import { probCommand } from './commands/prob.ts';
 import { inferCommand } from './commands/infer.ts';
 import { dataCommand } from './commands/data.ts';
@@ -13,6 +14,7 @@ export function createProgram(): Command {
     .showHelpAfterError()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   program.addCommand(tourCommand());
+  program.addCommand(gradCommand());
   program.addCommand(probCommand());
   program.addCommand(inferCommand());
   program.addCommand(dataCommand());

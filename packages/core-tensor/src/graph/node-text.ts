@@ -12,7 +12,8 @@ export interface NodeTextOptions {
 /** The lines of a node's label: its name, then `value …` and `grad …`. */
 export function nodeLines(n: GraphNode, options: NodeTextOptions = {}): string[] {
   const lines = [n.label];
-  if (n.kind === 'group' || n.kind === 'elided') return lines;
+  // A constant's label is its value already; groups and elided nodes have no single value.
+  if (n.kind === 'constant' || n.kind === 'group' || n.kind === 'elided') return lines;
   if (options.values !== false) lines.push(`value ${formatTensor(n.value, n.shape)}`);
   if (options.grads !== false && n.grad !== null) lines.push(`grad ${formatTensor(n.grad, n.shape)}`);
   return lines;
