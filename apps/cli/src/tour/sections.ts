@@ -1,6 +1,8 @@
 import type { TourSection } from './section.ts';
 import { welcome } from './welcome.ts';
+import { probability } from './probability.ts';
+import { inference } from './inference.ts';
 import { differentiation } from './differentiation.ts';
 
 /** The tour in reading order; each later issue adds the chapter it builds. */
-export const sections: readonly TourSection[] = [welcome, differentiation];
+export const sections: readonly TourSection[] = [welcome, probability, inference, differentiation];
