@@ -15,7 +15,11 @@ export default defineConfig({
       '/guide/': [
         {
           text: 'Guide',
-          items: [{ text: 'Getting started', link: '/guide/getting-started' }],
+          items: [
+            { text: 'Getting started', link: '/guide/getting-started' },
+            { text: '1. Probability', link: '/guide/probability' },
+            { text: '2. Inference', link: '/guide/inference' },
+          ],
         },
       ],
     },
