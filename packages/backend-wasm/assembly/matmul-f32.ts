@@ -20,6 +20,28 @@ export function matmulF32Workspace(): i32 {
   return (KC * NC + MC * KC + MR * NR) * 4;
 }
 
+// Reads 4 rows of 4 floats (row r at src + r·step) and writes their transpose to dst with a row
+// stride of `dstStep` bytes: dst row q = (src[0][q], src[1][q], src[2][q], src[3][q]).
+@inline function transpose4x4Strided(src: usize, step: usize, dst: usize, dstStep: usize): void {
+  const r0 = v128.load(src);
+  const r1 = v128.load(src + step);
+  const r2 = v128.load(src + 2 * step);
+  const r3 = v128.load(src + 3 * step);
+  const t0 = i32x4.shuffle(r0, r1, 0, 4, 1, 5);
+  const t1 = i32x4.shuffle(r0, r1, 2, 6, 3, 7);
+  const t2 = i32x4.shuffle(r2, r3, 0, 4, 1, 5);
+  const t3 = i32x4.shuffle(r2, r3, 2, 6, 3, 7);
+  v128.store(dst, i32x4.shuffle(t0, t2, 0, 1, 4, 5));
+  v128.store(dst + dstStep, i32x4.shuffle(t0, t2, 2, 3, 6, 7));
+  v128.store(dst + 2 * dstStep, i32x4.shuffle(t1, t3, 0, 1, 4, 5));
+  v128.store(dst + 3 * dstStep, i32x4.shuffle(t1, t3, 2, 3, 6, 7));
+}
+
+// A-panel layout (MR = 4 floats per p): the transposed block is 4 consecutive v128.
+@inline function transpose4x4(src: usize, step: usize, dst: usize): void {
+  transpose4x4Strided(src, step, dst, 16);
+}
+
 // Packs a kc×nc block of op(B) into ceil(nc/NR) panels of kc rows × NR columns, zero-padded.
 function packB(kc: i32, nc: i32, b: usize, rsb: i32, csb: i32, dst: usize): void {
   for (let j0 = 0; j0 < nc; j0 += NR) {
@@ -32,6 +54,23 @@ function packB(kc: i32, nc: i32, b: usize, rsb: i32, csb: i32, dst: usize): void
         v128.store(out, v128.load(src));
         v128.store(out, v128.load(src, 16), 16);
         src += step;
+        out += 32;
+      }
+    } else if (rsb == 1 && w == NR) {
+      // op(B) = Bᵀ: each of the panel's 8 columns is contiguous in p; transpose 4×4 blocks.
+      const colStep = <usize>csb * 4;
+      const c0 = b + <usize>(j0 * csb) * 4;
+      const c4 = c0 + 4 * colStep;
+      const kv = kc & ~3;
+      let p = 0;
+      for (; p < kv; p += 4) {
+        const o = <usize>p * 4;
+        transpose4x4Strided(c0 + o, colStep, out, 32);
+        transpose4x4Strided(c4 + o, colStep, out + 16, 32);
+        out += 128;
+      }
+      for (; p < kc; p++) {
+        for (let j = 0; j < NR; j++) store<f32>(out + <usize>j * 4, load<f32>(b + <usize>(p + (j0 + j) * csb) * 4));
         out += 32;
       }
     } else {
@@ -60,16 +99,21 @@ function packA(mc: i32, kc: i32, a: usize, rsa: i32, csa: i32, dst: usize): void
         out += 16;
       }
     } else if (csa == 1 && h == MR) {
+      // Row-major A: the panel's 4 rows are contiguous in p; transpose 4×4 blocks.
       const r0 = a + <usize>(i0 * rsa) * 4;
-      const r1 = r0 + <usize>rsa * 4;
-      const r2 = r1 + <usize>rsa * 4;
-      const r3 = r2 + <usize>rsa * 4;
-      for (let p = 0; p < kc; p++) {
+      const rowStep = <usize>rsa * 4;
+      const kv = kc & ~3;
+      let p = 0;
+      for (; p < kv; p += 4) {
+        transpose4x4(r0 + <usize>p * 4, rowStep, out);
+        out += 64;
+      }
+      for (; p < kc; p++) {
         const o = <usize>p * 4;
         store<f32>(out, load<f32>(r0 + o));
-        store<f32>(out, load<f32>(r1 + o), 4);
-        store<f32>(out, load<f32>(r2 + o), 8);
-        store<f32>(out, load<f32>(r3 + o), 12);
+        store<f32>(out, load<f32>(r0 + rowStep + o), 4);
+        store<f32>(out, load<f32>(r0 + 2 * rowStep + o), 8);
+        store<f32>(out, load<f32>(r0 + 3 * rowStep + o), 12);
         out += 16;
       }
     } else {

@@ -12,6 +12,15 @@ export function matmulF64Workspace(): i32 {
   return (KC * NC + MC * KC + MR * NR) * 8;
 }
 
+// Reads two rows of two doubles (row r at src + r·step) and writes their transpose: dst gets
+// (src[0][0], src[1][0]) and dst + dstStep gets (src[0][1], src[1][1]).
+@inline function transposePair(src: usize, step: usize, dst: usize, dstStep: usize): void {
+  const r0 = v128.load(src);
+  const r1 = v128.load(src + step);
+  v128.store(dst, i64x2.shuffle(r0, r1, 0, 2));
+  v128.store(dst + dstStep, i64x2.shuffle(r0, r1, 1, 3));
+}
+
 function packB(kc: i32, nc: i32, b: usize, rsb: i32, csb: i32, dst: usize): void {
   for (let j0 = 0; j0 < nc; j0 += NR) {
     const w = min(NR, nc - j0);
@@ -24,6 +33,20 @@ function packB(kc: i32, nc: i32, b: usize, rsb: i32, csb: i32, dst: usize): void
         v128.store(out, v128.load(src, 16), 16);
         src += step;
         out += 32;
+      }
+    } else if (rsb == 1 && w == NR) {
+      // op(B) = Bᵀ: each column is contiguous in p; transpose 2×2 blocks.
+      const colStep = <usize>csb * 8;
+      const c0 = b + <usize>(j0 * csb) * 8;
+      const kv = kc & ~1;
+      let p = 0;
+      for (; p < kv; p += 2) {
+        transposePair(c0 + <usize>p * 8, colStep, out, 32);
+        transposePair(c0 + 2 * colStep + <usize>p * 8, colStep, out + 16, 32);
+        out += 64;
+      }
+      if (p < kc) {
+        for (let j = 0; j < NR; j++) store<f64>(out + <usize>j * 8, load<f64>(b + <usize>(p + (j0 + j) * csb) * 8));
       }
     } else {
       for (let p = 0; p < kc; p++) {
@@ -51,17 +74,22 @@ function packA(mc: i32, kc: i32, a: usize, rsa: i32, csa: i32, dst: usize): void
         out += 32;
       }
     } else if (csa == 1 && h == MR) {
+      // Row-major A: transpose 2×2 blocks of (row pair, p pair) with i64x2 shuffles.
+      const rowStep = <usize>rsa * 8;
       const r0 = a + <usize>(i0 * rsa) * 8;
-      const r1 = r0 + <usize>rsa * 8;
-      const r2 = r1 + <usize>rsa * 8;
-      const r3 = r2 + <usize>rsa * 8;
-      for (let p = 0; p < kc; p++) {
+      const kv = kc & ~1;
+      let p = 0;
+      for (; p < kv; p += 2) {
+        transposePair(r0 + <usize>p * 8, rowStep, out, 32);
+        transposePair(r0 + 2 * rowStep + <usize>p * 8, rowStep, out + 16, 32);
+        out += 64;
+      }
+      if (p < kc) {
         const o = <usize>p * 8;
         store<f64>(out, load<f64>(r0 + o));
-        store<f64>(out, load<f64>(r1 + o), 8);
-        store<f64>(out, load<f64>(r2 + o), 16);
-        store<f64>(out, load<f64>(r3 + o), 24);
-        out += 32;
+        store<f64>(out, load<f64>(r0 + rowStep + o), 8);
+        store<f64>(out, load<f64>(r0 + 2 * rowStep + o), 16);
+        store<f64>(out, load<f64>(r0 + 3 * rowStep + o), 24);
       }
     } else {
       for (let p = 0; p < kc; p++) {
