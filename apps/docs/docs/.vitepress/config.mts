@@ -19,6 +19,7 @@ export default defineConfig({
             { text: 'Getting started', link: '/guide/getting-started' },
             { text: '1. Probability', link: '/guide/probability' },
             { text: '2. Inference', link: '/guide/inference' },
+            { text: '4. Three ways to differentiate', link: '/guide/differentiation' },
           ],
         },
       ],
