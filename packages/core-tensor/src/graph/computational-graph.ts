@@ -48,13 +48,27 @@ export interface ComputationalGraph {
 /** How many significant digits the text exporters print. */
 const DIGITS = 6;
 
-/** A number with up to 6 significant digits: `2`, `-0.333333`, `1.5e-8`. */
+/**
+ * A number with up to 6 significant digits, as the text exporters print it.
+ * @param v the number
+ * @returns e.g. `2`, `-0.333333`, `1.5e-8`
+ * @example
+ * formatValue(2 / 3); // '0.666667'
+ */
 export function formatValue(v: number): string {
   if (Number.isInteger(v) || !Number.isFinite(v)) return String(v);
   return String(Number(v.toPrecision(DIGITS)));
 }
 
-/** A node's value or gradient for display: the scalar, a short vector, or its shape. */
+/**
+ * A node's value or gradient for display: the scalar, or the first elements and the shape.
+ * @param values row-major elements, or null (shown as `–`)
+ * @param shape the tensor's shape
+ * @param maxShown how many elements to show (default 4)
+ * @returns e.g. `-4`, `[1, 2, 3, 4, …]`, `[1, 2, 3, 4] (shape [2, 2])`
+ * @example
+ * formatTensor([1, 2, 3, 4, 5], [5]); // '[1, 2, 3, 4, …]'
+ */
 export function formatTensor(values: readonly number[] | null, shape: readonly number[], maxShown = 4): string {
   if (values === null) return '–';
   if (shape.length === 0 || values.length === 1) return formatValue(values[0] as number);

@@ -62,18 +62,26 @@ describe('summarise', () => {
     expect(s.nodes.filter((n) => n.op === 'add').every((n) => n.inputs.includes(group.id))).toBe(true);
   });
 
+  it('collapses a chain of repeated ops once repeated subgraphs are not enough', () => {
+    const s = summarise(sumOfSquares(20), { maxNodes: 10 });
+    expectTopological(s);
+    expect(s.nodes.map((n) => n.label)).toEqual(['input', '20× sub → square', '18× add', 'add']);
+    expect(s.nodes[2]?.inputs).toEqual([s.nodes[1]?.id]);
+  });
+
   it('caps the node count, eliding the nodes farthest from the output', () => {
-    const g = sumOfSquares(20);
+    // A chain of 60 different ops: nothing repeats, so only the cap can shrink it.
+    const nodes: GraphNode[] = [node(0, 'input', 'input', [])];
+    for (let k = 1; k <= 60; k++) nodes.push(node(k, 'op', `op${k}`, [k - 1]));
+    const g: ComputationalGraph = { nodes, inputIds: [0], outputId: 60 };
     const s = summarise(g, { maxNodes: 10 });
     expectTopological(s);
-    expect(s.nodes.length).toBeLessThanOrEqual(10);
+    expect(s.nodes.length).toBe(10);
     const elided = s.nodes.find((n) => n.kind === 'elided') as GraphNode;
-    expect(elided.label).toBe(`… ${elided.count} more nodes`);
-    expect(s.nodes.some((n) => n.id === g.outputId)).toBe(true);
-    expect(s.nodes.some((n) => n.id === 0)).toBe(true);
-    // Nothing is lost: kept nodes plus elided members cover the collapsed graph.
-    const collapsed = summarise(g, { maxNodes: 30 });
-    expect(s.nodes.length - 1 + (elided.count ?? 0)).toBe(collapsed.nodes.length);
+    expect(elided).toMatchObject({ label: '… 52 more nodes', count: 52, inputs: [0] });
+    expect(elided.members).toEqual(Array.from({ length: 52 }, (_, i) => i + 1));
+    expect(s.nodes.map((n) => n.id)).toEqual([0, 61, 53, 54, 55, 56, 57, 58, 59, 60]);
+    expect(s.nodes.find((n) => n.id === 53)?.inputs).toEqual([61]);
   });
 
   it('collapses on request even when the graph is small', () => {

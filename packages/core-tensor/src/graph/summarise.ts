@@ -54,6 +54,11 @@ function finish(drafts: readonly Draft[], graph: ComputationalGraph): Computatio
   return { nodes, inputIds: graph.inputIds, outputId: graph.outputId };
 }
 
+/** `k× op → op`: the label of a group of k repeats of a block of ops. */
+function runLabel(count: number, ops: readonly string[]): string {
+  return `${count}× ${ops.length <= 4 ? ops.join(' → ') : `${ops.slice(0, 3).join(' → ')} → … (${ops.length} ops)`}`;
+}
+
 /**
  * Repeated subgraphs: a node's "own" subgraph is the node with the op and constant nodes that
  * feed only it (recursively); two nodes repeat each other when their own subgraphs have the same
@@ -98,14 +103,13 @@ function collapseRepeats(graph: ComputationalGraph, minRepeats: number): Computa
     for (const m of all) taken.add(m);
     const first = byId.get(free[0] as number) as GraphNode;
     const ops = (members.get(first.id) ?? []).map((m) => byId.get(m) as GraphNode).filter((m) => m.kind === 'op').map((m) => m.op);
-    const opsText = ops.length <= 4 ? ops.join(' → ') : `${ops.slice(0, 3).join(' → ')} → … (${ops.length} ops)`;
     const id = Math.min(...free);
     for (const r of free) replacement.set(r, id);
     const node: GraphNode = {
       id,
       kind: 'group',
       op: 'group',
-      label: `${free.length}× ${opsText}`,
+      label: runLabel(free.length, ops),
       inputs: [],
       shape: first.shape,
       dtype: first.dtype,
@@ -129,6 +133,86 @@ function collapseRepeats(graph: ComputationalGraph, minRepeats: number): Computa
     drafts.push({ id: n.id, node: n, inputs: n.inputs.map(remap) });
   }
   for (const g of groups) g.inputs = g.inputs.map(remap);
+  return finish(drafts, graph);
+}
+
+/**
+ * Repeated runs along a chain: where each op feeds only the next (an unrolled loop, a stack of
+ * identical layers), a block of ops that repeats back to back becomes one `group` node.
+ */
+function collapseRuns(graph: ComputationalGraph, minRepeats: number): ComputationalGraph {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const consumers = consumersOf(graph.nodes);
+  const single = (c: number): boolean => consumers.get(c)?.length === 1;
+  // pred(b): the one op input of b that feeds nothing else; chains follow pred backwards.
+  const next = new Map<number, number>();
+  const hasPred = new Set<number>();
+  for (const b of graph.nodes) {
+    if (b.kind !== 'op' || b.id === graph.outputId) continue;
+    const feeders = b.inputs.filter((c) => byId.get(c)?.kind === 'op' && single(c));
+    if (feeders.length === 1) {
+      next.set(feeders[0] as number, b.id);
+      hasPred.add(b.id);
+    }
+  }
+  const step = (id: number): string => {
+    const n = byId.get(id) as GraphNode;
+    return `${n.op}:${n.dtype}:[${n.shape.join(',')}]`;
+  };
+  const taken = new Set<number>();
+  const groups: Draft[] = [];
+  for (const start of graph.nodes) {
+    if (start.kind !== 'op' || start.id === graph.outputId || hasPred.has(start.id)) continue;
+    const chain = [start.id];
+    for (let c = next.get(start.id); c !== undefined; c = next.get(c)) chain.push(c);
+    const keys = chain.map(step);
+    let i = 0;
+    while (i < chain.length) {
+      let best = { period: 0, repeats: 0 };
+      for (let period = 1; period <= 8 && i + 2 * period <= chain.length; period++) {
+        let repeats = 1;
+        while (i + (repeats + 1) * period <= chain.length && keys.slice(i + repeats * period, i + (repeats + 1) * period).every((k, j) => k === keys[i + j])) repeats++;
+        if (repeats >= minRepeats && repeats * period >= 4 && repeats * period > best.repeats * best.period) best = { period, repeats };
+      }
+      if (best.period === 0) {
+        i++;
+        continue;
+      }
+      const segment = chain.slice(i, i + best.period * best.repeats);
+      const owned = segment.flatMap((m) => (byId.get(m) as GraphNode).inputs.filter((c) => byId.get(c)?.kind === 'constant' && single(c)));
+      const all = [...segment, ...owned];
+      const inside = new Set(all);
+      for (const m of all) taken.add(m);
+      const last = byId.get(segment[segment.length - 1] as number) as GraphNode;
+      const ops = segment.slice(0, best.period).map((m) => (byId.get(m) as GraphNode).op);
+      const node: GraphNode = {
+        id: last.id,
+        kind: 'group',
+        op: 'group',
+        label: runLabel(best.repeats, ops),
+        inputs: [],
+        shape: last.shape,
+        dtype: last.dtype,
+        value: null,
+        grad: null,
+        count: best.repeats,
+        members: [...all].sort((a, b) => a - b),
+      };
+      const external = all.flatMap((m) => (byId.get(m) as GraphNode).inputs.filter((c) => !inside.has(c)));
+      groups.push({ id: last.id, node, inputs: external });
+      i += segment.length;
+    }
+  }
+  if (groups.length === 0) return graph;
+  const drafts: Draft[] = [];
+  for (const n of graph.nodes) {
+    if (taken.has(n.id)) {
+      const g = groups.find((d) => d.id === n.id);
+      if (g !== undefined) drafts.push(g);
+      continue;
+    }
+    drafts.push({ id: n.id, node: n, inputs: [...n.inputs] });
+  }
   return finish(drafts, graph);
 }
 
@@ -165,10 +249,12 @@ function capNodes(graph: ComputationalGraph, maxNodes: number): ComputationalGra
 }
 
 /**
- * Makes a large graph readable: repeated subgraphs (the same ops wired the same way, e.g. the
- * terms of a long sum or the steps of an unrolled loop body) collapse into one `group` node with a
- * count, and if the graph is still over `maxNodes`, the earliest nodes (farthest from the output) become one
- * `elided` node. A graph within `maxNodes` comes back unchanged (unless `alwaysCollapse`).
+ * Makes a large graph readable, in three steps that each run only while the graph is over
+ * `maxNodes`: repeated subgraphs (the same ops wired the same way, e.g. the terms of a long sum)
+ * collapse into one `group` node with a count; then blocks of ops repeated back to back along a
+ * chain (an unrolled loop, a stack of identical layers) collapse likewise; then the earliest
+ * nodes (farthest from the output) become one `elided` node. A graph within `maxNodes` comes
+ * back unchanged (unless `alwaysCollapse`, which always runs the first step).
  *
  * @param graph a traced graph
  * @param options `maxNodes` (default 50), `alwaysCollapse`, `minRepeats` (default 2)
@@ -191,5 +277,7 @@ export function summarise(graph: ComputationalGraph, options: SummariseOptions =
   }
   if (graph.nodes.length <= maxNodes && options.alwaysCollapse !== true) return graph;
   const collapsed = collapseRepeats(graph, minRepeats);
-  return collapsed.nodes.length <= maxNodes ? collapsed : capNodes(collapsed, maxNodes);
+  if (collapsed.nodes.length <= maxNodes) return collapsed;
+  const runs = collapseRuns(collapsed, minRepeats);
+  return runs.nodes.length <= maxNodes ? runs : capNodes(runs, maxNodes);
 }

@@ -47,6 +47,33 @@ describe('traceGraph', () => {
     expect(g.nodes[0]).toMatchObject({ shape: [3], value: [1, 2, 3], grad: [2, 4, 6] });
   });
 
+  it('summarises a large traced graph: the repeated terms of a sum collapse into one group', () => {
+    const terms = Array.from({ length: 30 }, (_, k) => `(x - ${k + 1})^2`).join(' + ');
+    const g = traceExpression(parse(terms), { x: 0.5 });
+    expect(g.nodes.length).toBeGreaterThan(100);
+    const s = summarise(g, { maxNodes: 40 });
+    expect(s.nodes.length).toBeLessThanOrEqual(40);
+    const group = s.nodes.find((n) => n.kind === 'group');
+    expect(group).toMatchObject({ label: '30× sub → square', count: 30, inputs: [0] });
+    // The input keeps its value and full gradient: d/dx Σ (x - k)² = Σ 2(x - k) at x = 0.5.
+    expect(s.nodes.find((n) => n.label === 'x')?.grad?.[0]).toBeCloseTo(2 * (30 * 0.5 - 465), 9);
+    // Tighter still, the chain of adds that sums the terms collapses too.
+    expect(summarise(g, { maxNodes: 10 }).nodes.map((n) => n.label)).toEqual(['x', '30× sub → square', '28× add', 'add']);
+  });
+
+  it('summarises an unrolled loop: a block repeated along a chain collapses into one group', () => {
+    const loop = (x: Tensor): Tensor => {
+      let y = x;
+      for (let i = 0; i < 25; i++) y = y.mul(0.9).tanh();
+      return y.sum();
+    };
+    const g = traceGraph(loop, [tensor([0.5, -1], { dtype: 'float64' })], { names: ['x'] });
+    const s = summarise(g, { maxNodes: 12 });
+    expect(s.nodes.map((n) => n.label)).toEqual(['x', '25× mul → tanh', 'sum']);
+    expect(s.nodes[1]).toMatchObject({ kind: 'group', count: 25, inputs: [0], shape: [2] });
+    expect(s.nodes[2]?.inputs).toEqual([s.nodes[1]?.id]);
+  });
+
   it('rejects names that do not match the inputs, and a point that lacks a variable', () => {
     expect(() => traceGraph((x) => x, [f64(1)], { names: ['a', 'b'] })).toThrow(ValueError);
     expect(() => traceExpression(SEED, { theta1: 1 })).toThrow(/no value for variable 'theta2'/);

@@ -7,7 +7,11 @@
  * the way it was written.
  */
 
-/** The elementary functions an expression may call, by the name used in text. */
+/**
+ * The elementary functions an expression may call, by the name used in text.
+ * @example
+ * FUNCTION_NAMES.includes('sigmoid'); // true
+ */
 export const FUNCTION_NAMES = [
   'exp',
   'log',
@@ -66,7 +70,13 @@ export interface Call {
 /** A scalar expression: an immutable tree of numbers, variables, operators and function calls. */
 export type Expr = Num | Var | Neg | Binary | Call;
 
-/** Whether `name` is one of the {@link FUNCTION_NAMES}. */
+/**
+ * Whether `name` is one of the {@link FUNCTION_NAMES}.
+ * @param name any string
+ * @returns true for `exp`, `log`, ..., `sign`
+ * @example
+ * isFunctionName('tanh'); // true
+ */
 export function isFunctionName(name: string): name is FunctionName {
   return (FUNCTION_NAMES as readonly string[]).includes(name);
 }
@@ -83,7 +93,13 @@ export function isBinary(e: Expr): e is Binary {
 
 /**
  * Structural equality: the same tree with the same numbers (compared with `Object.is`, so
- * `0` and `-0` differ and `NaN` equals `NaN`).
+ * `0` and `-0` differ and `NaN` equals `NaN`). Equal values need not be equal trees:
+ * `x + y` and `y + x` are not.
+ * @param a an expression
+ * @param b another
+ * @returns whether they are the same tree
+ * @example
+ * exprEquals(parse('x + 1'), sym.add(sym.variable('x'), 1));     // true
  */
 export function exprEquals(a: Expr, b: Expr): boolean {
   if (a === b) return true;
