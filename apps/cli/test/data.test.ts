@@ -96,4 +96,17 @@ describe('gradlab data (built binary)', () => {
     expect(r.stdout).toMatch(/^digits\s+1797 × 64\s+10 classes$/m);
     expect(r.stdout).toMatch(/^sinusoid\s+10 × 1\s+regression$/m);
   });
+
+  it("tour --section validation works the notes' example and K-fold", () => {
+    const r = gradlab('tour', '--section', 'validation');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('== Validation and K-fold cross-validation (3. Supervised learning) ==');
+    expect(r.stdout).toContain('train on samples [2, 3], validate on [0, 1]');
+    expect(r.stdout).toContain('θ = (2, 0)');
+    expect(r.stdout).toContain('quadratic loss over all of D: 1.2500 (= 5/4)');
+    expect(r.stdout).toMatch(/validation loss picks M = 3\./);
+    expect(r.stdout).toContain('train 90 (30/30/30), validation 30 (10/10/10), test 30 (10/10/10)');
+    expect(gradlab('tour', '--list').stdout).toMatch(/^validation\s+3\. Supervised learning\s+Validation and K-fold cross-validation$/m);
+  });
 });

@@ -65,12 +65,13 @@ export function nearestCentroid(): Estimator {
     for (let j = 0; j < d; j++) s += ((x.data[i * d + j] as number) - (c[j] as number)) ** 2;
     return s;
   };
-  const proba = (x: Matrix): number[][] =>
+  const rows = (x: Matrix): number[][] =>
     Array.from({ length: x.shape[0] }, (_, i) => {
       const e = centroids.map((c) => Math.exp(-dist(x, i, c)));
       const z = e.reduce((a, b) => a + b, 0);
       return e.map((v) => v / z);
     });
+  const proba = (x: Matrix): Matrix => ({ data: Float64Array.from(rows(x).flat()), shape: [x.shape[0], centroids.length] });
   return {
     fit(x, t) {
       const d = x.shape[1];
@@ -83,7 +84,7 @@ export function nearestCentroid(): Estimator {
       });
       centroids = sums.map((s) => s.slice(0, d).map((v) => v / Math.max(s[d] as number, 1)));
     },
-    predict: (x) => Float64Array.from(proba(x), (row) => row.indexOf(Math.max(...row))),
+    predict: (x) => Float64Array.from(rows(x), (row) => row.indexOf(Math.max(...row))),
     predictProba: proba,
   };
 }

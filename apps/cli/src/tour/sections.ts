@@ -3,6 +3,7 @@ import { welcome } from './welcome.ts';
 import { probability } from './probability.ts';
 import { inference } from './inference.ts';
 import { differentiation } from './differentiation.ts';
+import { validation } from './validation.ts';
 
 /** The tour in reading order; each later issue adds the chapter it builds. */
-export const sections: readonly TourSection[] = [welcome, probability, inference, differentiation];
+export const sections: readonly TourSection[] = [welcome, probability, inference, validation, differentiation];

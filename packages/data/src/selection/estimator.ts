@@ -1,4 +1,4 @@
-import type { Matrix, MatrixInput } from '../matrix.ts';
+import type { Matrix } from '../matrix.ts';
 
 /**
  * The contract every trainable predictor satisfies so that {@link crossValidate},
@@ -24,7 +24,7 @@ export interface Estimator {
    * @param x inputs `[M, D]`
    * @returns probabilities `[M, C]` (each row sums to 1)
    */
-  predictProba?(x: Matrix): MatrixInput;
+  predictProba?(x: Matrix): Matrix;
   /**
    * The estimator's own goodness of fit (higher is better, e.g. R² or accuracy).
    * @param x inputs `[M, D]`
