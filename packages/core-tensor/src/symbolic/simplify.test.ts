@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { smallExpr, smallPoint } from './arbitraries.test-helpers.ts';
+import { anyExpr, smallExpr, smallPoint } from './arbitraries.test-helpers.ts';
+import { exprEquals } from './expr.ts';
 import { evaluate } from './evaluate.ts';
 import { parse } from './parse.ts';
 import { simplify } from './simplify.ts';
@@ -48,6 +49,25 @@ describe('simplify', () => {
 
   it('cancels log(exp(u))', () => {
     expect(s('log(exp(x + 1))')).toBe('x + 1');
+  });
+
+  it('is idempotent (property)', () => {
+    fc.assert(
+      fc.property(smallExpr, (e) => {
+        const once = simplify(e);
+        expect(exprEquals(simplify(once), once)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('accepts any tree, extreme and non-integer numbers included (property)', () => {
+    fc.assert(
+      fc.property(anyExpr, (e) => {
+        expect(typeof toString(simplify(e))).toBe('string');
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('keeps the value wherever the input is defined (property)', () => {
