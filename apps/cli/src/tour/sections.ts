@@ -1,9 +1,10 @@
 import type { TourSection } from './section.ts';
 import { welcome } from './welcome.ts';
+import { tensors } from './tensors.ts';
 import { probability } from './probability.ts';
 import { inference } from './inference.ts';
 import { differentiation } from './differentiation.ts';
 import { validation } from './validation.ts';
 
 /** The tour in reading order; each later issue adds the chapter it builds. */
-export const sections: readonly TourSection[] = [welcome, probability, inference, validation, differentiation];
+export const sections: readonly TourSection[] = [welcome, tensors, probability, inference, validation, differentiation];

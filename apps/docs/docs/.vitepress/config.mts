@@ -17,6 +17,7 @@ export default defineConfig({
           text: 'Guide',
           items: [
             { text: 'Getting started', link: '/guide/getting-started' },
+            { text: 'Tensors and autodiff', link: '/guide/core-tensor' },
             { text: '1. Probability', link: '/guide/probability' },
             { text: '2. Inference', link: '/guide/inference' },
             { text: '4. Three ways to differentiate', link: '/guide/differentiation' },
