@@ -1,3 +1,5 @@
+import { unitScale } from './row-major.ts';
+
 /** The reduced QR factorisation of an m×n matrix, k = min(m, n). */
 export interface QrFactors {
   /** m×k row-major, orthonormal columns. */
@@ -19,7 +21,9 @@ export interface QrFactors {
  */
 export function householderQr(a: Float64Array, m: number, n: number): QrFactors {
   const k = Math.min(m, n);
-  const w = Float64Array.from(a);
+  // Reflect a·scale (entries near 1, so vᵀv cannot overflow) and scale R back.
+  const scale = unitScale(a);
+  const w = Float64Array.from(a, (x) => x * scale);
   const reflectors: (Float64Array | undefined)[] = [];
   for (let j = 0; j < k; j++) {
     const len = m - j;
@@ -56,7 +60,7 @@ export function householderQr(a: Float64Array, m: number, n: number): QrFactors 
   }
   const r = new Float64Array(k * n);
   for (let i = 0; i < k; i++) {
-    for (let c = i; c < n; c++) r[i * n + c] = w[i * n + c]!;
+    for (let c = i; c < n; c++) r[i * n + c] = w[i * n + c]! / scale;
   }
   const q = new Float64Array(m * k);
   for (let i = 0; i < k; i++) q[i * k + i] = 1;

@@ -1,4 +1,4 @@
-import { EPS64 } from './row-major.ts';
+import { EPS64, unitScale } from './row-major.ts';
 
 /** The eigendecomposition A = V·diag(values)·Vᵀ of a symmetric n×n matrix. */
 export interface EighFactors {
@@ -25,11 +25,13 @@ const MAX_SWEEPS = 100;
  * @returns the eigenvalues ascending and the eigenvectors as columns
  */
 export function jacobiEigh(a: Float64Array, n: number): EighFactors {
+  // The rotations act on a·scale, entries near 1, and the eigenvalues are scaled back.
+  const scale = unitScale(a);
   const w = new Float64Array(n * n);
   let frob = 0;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) {
-      const x = a[i * n + j]!;
+      const x = a[i * n + j]! * scale;
       w[i * n + j] = x;
       w[j * n + i] = x;
       frob += i === j ? x * x : 2 * x * x;
@@ -80,7 +82,7 @@ export function jacobiEigh(a: Float64Array, n: number): EighFactors {
   const values = new Float64Array(n);
   const vectors = new Float64Array(n * n);
   order.forEach((src, dst) => {
-    values[dst] = w[src * n + src]!;
+    values[dst] = w[src * n + src]! / scale;
     let big = 0;
     for (let r = 0; r < n; r++) {
       if (Math.abs(v[r * n + src]!) > Math.abs(big)) big = v[r * n + src]!;

@@ -1,4 +1,4 @@
-import { EPS64 } from './row-major.ts';
+import { EPS64, unitScale } from './row-major.ts';
 
 /** A thin singular value decomposition A = U·diag(s)·Vᵀ of an m×n matrix, k = min(m, n). */
 export interface SvdFactors {
@@ -35,8 +35,10 @@ export function jacobiSvd(a: Float64Array, m: number, n: number): SvdFactors {
     return { u: f.v, s: f.s, v: f.u };
   }
   // Column-major working copies: column j of A at w[j*m .. j*m+m), column j of V at vc[j*n ..).
+  // The rotations act on a·scale, entries near 1, and the singular values are scaled back.
+  const scale = unitScale(a);
   const w = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) w[j * m + i] = a[i * n + j]!;
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) w[j * m + i] = a[i * n + j]! * scale;
   const vc = new Float64Array(n * n);
   for (let j = 0; j < n; j++) vc[j * n + j] = 1;
   const tol = m * EPS64;
@@ -88,7 +90,7 @@ export function jacobiSvd(a: Float64Array, m: number, n: number): SvdFactors {
   const v = new Float64Array(n * n);
   order.forEach((src, dst) => {
     const sigma = norms[src]!;
-    s[dst] = sigma;
+    s[dst] = sigma / scale;
     if (sigma > 0) for (let i = 0; i < m; i++) u[i * n + dst] = w[src * m + i]! / sigma;
     for (let i = 0; i < n; i++) v[i * n + dst] = vc[src * n + i]!;
   });

@@ -56,3 +56,14 @@ export function norm2(v: Float64Array): number {
   }
   return scale * Math.sqrt(s);
 }
+
+/**
+ * A power of two close to 1/max|a|, to bring the entries of `a` near 1 before sums of squares
+ * (which would overflow past 1e154 or underflow below 1e-154). Scaling by a power of two is
+ * exact. 1 for a zero matrix.
+ */
+export function unitScale(a: Float64Array): number {
+  const m = maxAbs(a);
+  if (m === 0 || !Number.isFinite(m)) return 1;
+  return 2 ** -Math.min(1000, Math.max(-1000, Math.round(Math.log2(m))));
+}
