@@ -1,2 +1,60 @@
-/** The benchmark suites, run in this order by run.mjs. */
-export const suites = [];
+// The benchmark suites, run in this order by child.mjs in every library's process. Each suite
+// gets the library's adapter (libs/*.mjs), the shared data and a `row` callback for its results.
+import { measure } from './harness.mjs';
+
+/** @type {{ name: string, run: (adapter: any, data: any, row: Function, quick: boolean) => Promise<void> }[]} */
+export const suites = [
+  {
+    name: 'matmul f32, n × n (GFLOP/s = 2n³ / time)',
+    async run(adapter, data, row, quick) {
+      for (const n of data.plan.matmulSizes) {
+        const a = data.get(`mm_a_${n}`);
+        const b = data.get(`mm_b_${n}`);
+        const t = await measure(adapter.matmul(a, b), { quick });
+        row('matmul', n, 'GFLOP/s', (2 * n ** 3) / t.seconds / 1e9, { seconds: t.seconds, checksum: n === 64 ? adapter.checksum(a, b) : undefined });
+      }
+    },
+  },
+  {
+    name: 'transposed matmul at n = 512: aᵀ·b and a·bᵀ (the products of a dense layer backward pass)',
+    async run(adapter, data, row, quick) {
+      const n = data.plan.transposedSize;
+      const a = data.get(`mm_a_${n}`);
+      const b = data.get(`mm_b_${n}`);
+      for (const which of ['a', 'b']) {
+        const t = await measure(adapter.matmulTransposed(a, b, which), { quick });
+        row(which === 'a' ? 'matmul aᵀ·b' : 'matmul a·bᵀ', n, 'GFLOP/s', (2 * n ** 3) / t.seconds / 1e9, { seconds: t.seconds });
+      }
+    },
+  },
+  {
+    name: 'relu(x·w + b), x [1000, 1000], w and b [1000] broadcast over rows (elements/s)',
+    async run(adapter, data, row, quick) {
+      const x = data.get('relu_x');
+      const t = await measure(adapter.reluAffine(x, data.get('relu_w'), data.get('relu_b')), { quick });
+      row('relu(x·w + b)', x.data.length, 'Melem/s', x.data.length / t.seconds / 1e6, { seconds: t.seconds });
+    },
+  },
+  {
+    name: 'elementwise chain sigmoid(0.5·x + 0.1)·x − x², x [n, n] (elements/s)',
+    async run(adapter, data, row, quick) {
+      for (const n of data.plan.chainSizes) {
+        const x = data.get(`chain_${n}`);
+        const t = await measure(adapter.chain(x), { quick });
+        row('elementwise chain', n, 'Melem/s', (n * n) / t.seconds / 1e6, { seconds: t.seconds });
+      }
+    },
+  },
+  {
+    name: 'MLP 784-256-10 training step, batch 128: ReLU, softmax cross-entropy, SGD (steps/s)',
+    async run(adapter, data, row, quick) {
+      const { mlp: p } = data.plan;
+      const d = Object.fromEntries(['x', 'y', 'w1', 'b1', 'w2', 'b2'].map((k) => [k, data.get(`mlp_${k}`)]));
+      const mlp = adapter.mlp(d, p.lr);
+      mlp.step();
+      const firstLoss = mlp.loss();
+      const t = await measure(() => mlp.step(), { quick });
+      row('MLP step', `${p.inputs}-${p.hidden}-${p.classes}, batch ${p.batch}`, 'steps/s', 1 / t.seconds, { seconds: t.seconds, checksum: firstLoss });
+    },
+  },
+];

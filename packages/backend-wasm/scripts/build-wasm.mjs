@@ -4,7 +4,7 @@
 // (synchronously in Node and workers, with one awaited init in browsers).
 //   node scripts/build-wasm.mjs           build and write both outputs
 //   node scripts/build-wasm.mjs --check   exit 1 when the embedded bytes are stale
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import asc from 'assemblyscript/asc';
@@ -54,6 +54,7 @@ if (process.argv.includes('--check')) {
 } else {
   mkdirSync(dirname(wasmPath), { recursive: true });
   writeFileSync(wasmPath, bytes);
-  writeFileSync(modulePath, text);
+  // Rewrite the module only when it changed, so its mtime (and tools keyed on it) stay put.
+  if (!existsSync(modulePath) || readFileSync(modulePath, 'utf8') !== text) writeFileSync(modulePath, text);
   console.log(`wrote build/gradlab-backend.wasm (${bytes.length} bytes) and src/wasm-bytes.generated.ts`);
 }

@@ -1,0 +1,32 @@
+// The benchmarks import the packages' built output (dist/), as users do; rebuild what is stale.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function newest(dir) {
+  if (!existsSync(dir)) return 0;
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Builds @gradlab/core-tensor and @gradlab/backend-wasm when their sources are newer than dist/. */
+export function ensureBuilt() {
+  for (const [pkg, dir, sources] of [
+    ['@gradlab/core-tensor', 'packages/core-tensor', ['src']],
+    ['@gradlab/backend-wasm', 'packages/backend-wasm', ['src', 'assembly']],
+  ]) {
+    const built = join(root, dir, 'dist', 'index.js');
+    const src = Math.max(...sources.map((s) => newest(join(root, dir, s))));
+    if (existsSync(built) && statSync(built).mtimeMs >= src) continue;
+    console.error(`building ${pkg} (dist/ is missing or older than its sources)...`);
+    const r = spawnSync('pnpm', ['--filter', pkg, 'run', 'build'], { cwd: root, stdio: ['ignore', 2, 'inherit'] });
+    if (r.status !== 0) throw new Error(`building ${pkg} failed (exit ${r.status})`);
+  }
+}

@@ -1,0 +1,54 @@
+// gradlab through core-tensor's public ops, on the js or the wasm backend.
+import * as gl from '@gradlab/core-tensor';
+import { createWasmBackend } from '@gradlab/backend-wasm';
+
+/** The gradlab adapter; `backend` is 'js' or 'wasm'. */
+export async function createAdapter(backend) {
+  gl.setBackend(backend === 'wasm' ? createWasmBackend() : gl.createJsBackend());
+  const T = ({ data, shape }) => gl.tensor(data, { shape });
+  return {
+    describe: () => `@gradlab/core-tensor, ${backend} backend`,
+    matmul(a, b) {
+      const A = T(a);
+      const B = T(b);
+      return () => gl.matmul(A, B);
+    },
+    matmulTransposed(a, b, which) {
+      const A = T(a);
+      const B = T(b);
+      return which === 'a' ? () => gl.matmul(gl.transpose(A), B) : () => gl.matmul(A, gl.transpose(B));
+    },
+    checksum: (a, b) => gl.sum(gl.cast(gl.matmul(T(a), T(b)), 'float64')).item(),
+    reluAffine(x, w, b) {
+      const X = T(x);
+      const W = T(w);
+      const B = T(b);
+      return () => gl.relu(gl.add(gl.mul(X, W), B));
+    },
+    chain(x) {
+      const X = T(x);
+      return () => gl.sub(gl.mul(gl.sigmoid(gl.add(gl.mul(X, 0.5), 0.1)), X), gl.square(X));
+    },
+    mlp(d, lr) {
+      const X = T(d.x);
+      const Y = T(d.y);
+      let params = [T(d.w1), T(d.b1), T(d.w2), T(d.b2)];
+      // Softmax cross-entropy, averaged over the batch: −mean(Σ_c y·log softmax(logits)).
+      const loss = (w1, b1, w2, b2) => {
+        const h = gl.relu(gl.add(gl.matmul(X, w1), b1));
+        const logits = gl.add(gl.matmul(h, w2), b2);
+        return gl.neg(gl.mean(gl.sum(gl.mul(gl.logSoftmax(logits, -1), Y), -1)));
+      };
+      const vg = gl.valueAndGrad(loss);
+      let last;
+      return {
+        step() {
+          const [value, grads] = vg(...params);
+          params = params.map((p, i) => gl.sub(p, gl.mul(grads[i], lr)));
+          last = value;
+        },
+        loss: () => last.item(),
+      };
+    },
+  };
+}
