@@ -4,6 +4,7 @@ import { gradCommand } from './commands/grad.ts';
 import { probCommand } from './commands/prob.ts';
 import { inferCommand } from './commands/infer.ts';
 import { dataCommand } from './commands/data.ts';
+import { optimizeCommand } from './commands/optimize.ts';
 import { VERSION } from './version.ts';
 
 /** Builds the `gradlab` command with all its subcommands. */
@@ -18,5 +19,6 @@ export function createProgram(): Command {
   program.addCommand(probCommand());
   program.addCommand(inferCommand());
   program.addCommand(dataCommand());
+  program.addCommand(optimizeCommand());
   return program;
 }

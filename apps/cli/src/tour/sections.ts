@@ -5,6 +5,8 @@ import { probability } from './probability.ts';
 import { inference } from './inference.ts';
 import { differentiation } from './differentiation.ts';
 import { validation } from './validation.ts';
+import { optimisation } from './optimisation.ts';
+import { classification } from './classification.ts';
 
 /** The tour in reading order; each later issue adds the chapter it builds. */
-export const sections: readonly TourSection[] = [welcome, tensors, probability, inference, validation, differentiation];
+export const sections: readonly TourSection[] = [welcome, tensors, probability, inference, validation, differentiation, optimisation, classification];

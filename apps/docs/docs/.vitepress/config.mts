@@ -21,6 +21,7 @@ export default defineConfig({
             { text: '1. Probability', link: '/guide/probability' },
             { text: '2. Inference', link: '/guide/inference' },
             { text: '4. Three ways to differentiate', link: '/guide/differentiation' },
+            { text: '4. Optimisation', link: '/guide/optimisation' },
           ],
         },
       ],

@@ -1,0 +1,197 @@
+import { Command } from 'commander';
+import { tensor, ValueError } from '@gradlab/core-tensor';
+import type { Tensor } from '@gradlab/core-tensor';
+import { ParseError, compile, parse, toString } from '@gradlab/core-tensor/symbolic';
+import { DivergenceError, builtinOptimizers, builtinSchedules, checkRobbinsMonro, minimize, optimizerFromSpec, scheduleFromSpec } from '@gradlab/optim';
+import type { JsonValue, MinimizeStep, Optimizer, OptimizerFactory, Schedule, ScheduleFactory } from '@gradlab/optim';
+
+interface OptimizeOptions {
+  from?: string;
+  optimizer: string;
+  lr?: string;
+  momentum?: string;
+  nesterov?: boolean;
+  betas?: string;
+  eps?: string;
+  weightDecay?: string;
+  schedule?: string;
+  steps: string;
+  tolerance: string;
+  every?: string;
+  json?: boolean;
+}
+
+/** The plugin maps the command resolves names in; extend them to add your own. */
+export interface OptimizeMaps {
+  optimizers?: Readonly<Record<string, OptimizerFactory>>;
+  schedules?: Readonly<Record<string, ScheduleFactory>>;
+}
+
+/** A usage error: printed without a stack, exit code 2. */
+class UsageError extends Error {}
+
+function number(flag: string, text: string): number {
+  const v = Number(text);
+  if (text.trim() === '' || !Number.isFinite(v)) throw new UsageError(`${flag}: '${text}' is not a number`);
+  return v;
+}
+
+/** `theta1=1,theta2=-1` (by name) or `1,-1` (in the order of the variables). */
+function parseStart(text: string, vars: readonly string[]): number[] {
+  const parts = text.split(',').map((s) => s.trim());
+  if (parts.every((p) => !p.includes('='))) {
+    if (parts.length !== vars.length) throw new UsageError(`--from: ${parts.length} value(s) for ${vars.length} variable(s) (${vars.join(', ')})`);
+    return parts.map((p) => number('--from', p));
+  }
+  const point = new Map<string, number>();
+  for (const part of parts) {
+    const m = /^([\p{L}_][\p{L}\p{N}_]*)\s*=\s*(\S+)$/u.exec(part);
+    if (m === null) throw new UsageError(`--from: cannot read '${part}'; write name=number pairs, e.g. --from ${vars.map((v) => `${v}=0`).join(',')}`);
+    if (!vars.includes(m[1] as string)) throw new UsageError(`--from: ${m[1]} is not a variable of the expression (it uses ${vars.join(', ')})`);
+    point.set(m[1] as string, number('--from', m[2] as string));
+  }
+  const missing = vars.filter((v) => !point.has(v));
+  if (missing.length > 0) throw new UsageError(`--from: no value for ${missing.join(', ')}`);
+  return vars.map((v) => point.get(v) as number);
+}
+
+/** `robbins-monro:lr=0.5,beta=0.1,alpha=0.75` → the schedule. */
+function parseSchedule(text: string, schedules: Readonly<Record<string, ScheduleFactory>>): Schedule {
+  const [id = '', rest] = text.split(':', 2);
+  const config: Record<string, JsonValue> = {};
+  for (const part of rest === undefined || rest === '' ? [] : rest.split(',')) {
+    const [k, v] = part.split('=', 2);
+    if (k === undefined || v === undefined) throw new UsageError(`--schedule: cannot read '${part}'; write id:key=value,..., e.g. robbins-monro:lr=0.5,beta=0.1,alpha=0.75`);
+    config[k.trim()] = number(`--schedule ${k.trim()}`, v);
+  }
+  if (!Object.hasOwn(schedules, id)) throw new UsageError(`--schedule: unknown schedule '${id}'; choose one of ${Object.keys(schedules).join(', ')}`);
+  try {
+    return scheduleFromSpec({ id, config }, schedules);
+  } catch (error) {
+    if (error instanceof ValueError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function fmt(v: number): string {
+  if (Number.isInteger(v) || !Number.isFinite(v)) return String(v);
+  return String(Number(v.toPrecision(8)));
+}
+
+function run(source: string, opts: OptimizeOptions, maps: OptimizeMaps, out: (line?: string) => void): void {
+  const optimizers = maps.optimizers ?? builtinOptimizers;
+  const schedules = maps.schedules ?? builtinSchedules;
+  const expr = parse(source);
+  const f = compile(expr);
+  const vars = f.variables;
+  if (vars.length === 0) throw new UsageError('the expression has no variables to optimise');
+  if (opts.from === undefined) throw new UsageError(`--from is required: the starting point, e.g. --from ${vars.map((v) => `${v}=1`).join(',')}`);
+  const start = parseStart(opts.from, vars);
+  const steps = number('--steps', opts.steps);
+  if (!Number.isInteger(steps) || steps < 0) throw new UsageError(`--steps must be a non-negative integer, got '${opts.steps}'`);
+  if (!Object.hasOwn(optimizers, opts.optimizer)) throw new UsageError(`--optimizer: unknown optimizer '${opts.optimizer}'; choose one of ${Object.keys(optimizers).join(', ')}`);
+  const config: Record<string, JsonValue> = {};
+  if (opts.lr !== undefined) config.lr = number('--lr', opts.lr);
+  if (opts.momentum !== undefined) config.momentum = number('--momentum', opts.momentum);
+  if (opts.nesterov === true) config.nesterov = true;
+  if (opts.betas !== undefined) config.betas = opts.betas.split(',').map((b) => number('--betas', b));
+  if (opts.eps !== undefined) config.eps = number('--eps', opts.eps);
+  if (opts.weightDecay !== undefined) config.weightDecay = number('--weight-decay', opts.weightDecay);
+  const schedule = opts.schedule === undefined ? undefined : parseSchedule(opts.schedule, schedules);
+  if (schedule !== undefined && config.lr === undefined) config.lr = schedule.at(1);
+  let optimizer: Optimizer;
+  try {
+    optimizer = optimizerFromSpec({ id: opts.optimizer, config }, optimizers);
+  } catch (error) {
+    if (error instanceof ValueError) throw new UsageError(error.message);
+    throw error;
+  }
+  const trajectory: { step: number; theta: number[]; value: number; gradNorm: number }[] = [];
+  const record = (s: MinimizeStep<Tensor>): void => {
+    trajectory.push({ step: s.step, theta: Array.from(s.params.data), value: s.value, gradNorm: s.gradNorm });
+  };
+  const result = minimize(f, tensor(start), {
+    optimizer,
+    ...(schedule === undefined ? {} : { schedule }),
+    steps,
+    tolerance: number('--tolerance', opts.tolerance),
+    onStep: record,
+  });
+  const theta = Array.from(result.params.data);
+  if (opts.json === true) {
+    const json = {
+      expression: toString(expr),
+      variables: vars,
+      from: start,
+      optimizer: { id: optimizer.id, config: optimizer.config },
+      ...(schedule === undefined ? {} : { schedule: { id: schedule.id, config: schedule.config, robbinsMonro: checkRobbinsMonro(schedule) } }),
+      trajectory,
+      result: { theta, value: result.value, gradNorm: result.gradNorm, steps: result.steps, reason: result.reason },
+    };
+    out(JSON.stringify(json, null, 2));
+    return;
+  }
+  out(`minimise g(${vars.join(', ')}) = ${toString(expr)}`);
+  out(`with ${optimizer.id} ${JSON.stringify(optimizer.config)}${schedule === undefined ? '' : `, schedule ${schedule.id} ${JSON.stringify(schedule.config)}`}`);
+  if (schedule !== undefined) out(`Robbins–Monro: ${checkRobbinsMonro(schedule).satisfied ? 'satisfied' : 'not satisfied'} (${checkRobbinsMonro(schedule).reason})`);
+  out();
+  const every = opts.every === undefined ? Math.max(1, Math.ceil(trajectory.length / 25)) : number('--every', opts.every);
+  if (!Number.isInteger(every) || every < 1) throw new UsageError(`--every must be a positive integer, got '${opts.every ?? ''}'`);
+  const rows = trajectory.filter((t, i) => t.step % every === 0 || i === trajectory.length - 1);
+  const table = rows.map((r) => [String(r.step), fmt(r.value), fmt(r.gradNorm), ...r.theta.map(fmt)]);
+  const head = ['step', 'g', '|grad g|', ...vars];
+  const width = head.map((h, j) => Math.max(h.length, ...table.map((r) => (r[j] as string).length)));
+  out(head.map((h, j) => h.padStart(width[j] as number)).join('  '));
+  for (const r of table) out(r.map((c, j) => c.padStart(width[j] as number)).join('  '));
+  out();
+  const why = result.reason === 'converged' ? `converged after ${result.steps} step(s) (|grad g| <= ${opts.tolerance})` : `stopped after ${result.steps} step(s) (--steps)`;
+  out(`${why}: ${vars.map((v, i) => `${v} = ${fmt(theta[i] as number)}`).join(', ')}, g = ${fmt(result.value)}`);
+}
+
+/**
+ * `gradlab optimize "<expression>" --from ... --optimizer adam --lr 0.1 --steps 100 [--json]`:
+ * minimises an expression with a built-in (or your own) optimizer and prints the trajectory.
+ *
+ * @param maps the optimizer and schedule maps to resolve names in (default: the built-ins)
+ * @returns the commander command
+ */
+export function optimizeCommand(maps: OptimizeMaps = {}): Command {
+  const optimizers = maps.optimizers ?? builtinOptimizers;
+  return new Command('optimize')
+    .description('minimise an expression with gradient descent, SGD, momentum or Adam, and print the trajectory')
+    .argument('<expression>', 'e.g. "0.5*(theta-2)^2 + 1.5*(theta+1)^2"')
+    .option('--from <point>', 'the start: name=value pairs (theta1=1,theta2=-1) or values in variable order (1,-1)')
+    .option('--optimizer <id>', `one of ${Object.keys(optimizers).join(', ')}`, 'gd')
+    .option('--lr <gamma>', 'the learning rate (step size)')
+    .option('--momentum <mu>', 'momentum factor (sgd, heavy-ball, nesterov)')
+    .option('--nesterov', 'Nesterov momentum (sgd)')
+    .option('--betas <b1,b2>', 'Adam decay rates, e.g. 0.9,0.999')
+    .option('--eps <eps>', 'Adam epsilon')
+    .option('--weight-decay <lambda>', 'L2 (sgd, adam) or decoupled (adamw) weight decay')
+    .option('--schedule <spec>', 'a learning-rate schedule, e.g. robbins-monro:lr=0.5,beta=0.1,alpha=0.75')
+    .option('--steps <n>', 'the largest number of updates', '100')
+    .option('--tolerance <eps>', 'stop when |grad g| is below this', '1e-8')
+    .option('--every <n>', 'print every n-th step (default: about 25 rows)')
+    .option('--json', 'machine-readable output with the whole trajectory')
+    .addHelpText('after', '\nExamples:\n  gradlab optimize "0.5*(theta-2)^2 + 1.5*(theta+1)^2" --from 5 --lr 0.25\n  gradlab optimize "x^2 + 10*y^2" --from x=3,y=1 --optimizer adam --lr 0.1 --steps 200')
+    .action((source: string, opts: OptimizeOptions) => {
+      const out = (line = ''): void => {
+        process.stdout.write(line + '\n');
+      };
+      try {
+        run(source, opts, maps, out);
+      } catch (error) {
+        if (error instanceof ParseError || error instanceof UsageError) {
+          process.stderr.write(`gradlab optimize: ${error.message}\n`);
+          process.exitCode = 2;
+          return;
+        }
+        if (error instanceof DivergenceError) {
+          process.stderr.write(`gradlab optimize: ${error.message}\n`);
+          process.exitCode = 1;
+          return;
+        }
+        throw error;
+      }
+    });
+}
