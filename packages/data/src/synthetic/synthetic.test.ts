@@ -97,6 +97,17 @@ describe('sampling a known joint distribution', () => {
     expect(sampleJointTable(table, { n: 5, target: 'x1', seed: 1 }).targetName).toBe('x1');
   });
 
+  it('sampleJointTable reads a table object with probabilities() and labelled values (as @gradlab/prob makes)', () => {
+    const weather = {
+      variables: [{ name: 'sky', values: ['clear', 'cloudy'] }, { name: 'rain', values: ['no', 'yes'] }],
+      probabilities: () => [0.5, 0.1, 0.15, 0.25],
+    };
+    const d = sampleJointTable(weather, { n: 20000, seed: 2 });
+    expect(d.classNames).toEqual(['no', 'yes']);
+    expect(new Set(d.x.data)).toEqual(new Set([0, 1]));
+    expect(Math.abs(mean(d.t) - 0.35)).toBeLessThan(0.015); // 4 standard errors
+  });
+
   it('sampleJointTable rejects a table that does not fit its variables', () => {
     expect(() => sampleJointTable({ variables: table.variables, probs: [0.5, 0.5] }, { n: 3 })).toThrow(ShapeError);
     expect(() => sampleJointTable({ variables: table.variables, probs: [0.5, 0.5, 0.5, 0.5] }, { n: 3 })).toThrow(/sum to 1/);
