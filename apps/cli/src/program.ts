@@ -5,6 +5,8 @@ import { probCommand } from './commands/prob.ts';
 import { inferCommand } from './commands/infer.ts';
 import { dataCommand } from './commands/data.ts';
 import { optimizeCommand } from './commands/optimize.ts';
+import { fitCommand } from './commands/fit.ts';
+import { cvCommand } from './commands/cv.ts';
 import { VERSION } from './version.ts';
 
 /** Builds the `gradlab` command with all its subcommands. */
@@ -20,5 +22,7 @@ export function createProgram(): Command {
   program.addCommand(inferCommand());
   program.addCommand(dataCommand());
   program.addCommand(optimizeCommand());
+  program.addCommand(fitCommand());
+  program.addCommand(cvCommand());
   return program;
 }
