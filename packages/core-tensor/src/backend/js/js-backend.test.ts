@@ -25,6 +25,13 @@ describe('js backend', () => {
     expect(() => setBackend(partial as unknown as Backend)).toThrow(/lacks the kernel matmul/);
   });
 
+  it('a backend missing a kernel does not type-check', () => {
+    const { gather: _g, ...partial } = createJsBackend();
+    // @ts-expect-error: gather is a required kernel
+    const incomplete: Backend = partial;
+    expect(() => setBackend(incomplete)).toThrow(/lacks the kernel gather/);
+  });
+
   it('setBackend switches backends and returns the previous one', () => {
     const calls: string[] = [];
     const js = createJsBackend();
