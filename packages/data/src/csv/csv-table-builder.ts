@@ -27,6 +27,7 @@ interface ColumnStore {
 export class CsvTableBuilder {
   private readonly target: number | undefined;
   private readonly features: number[];
+  private readonly usedColumns: number[];
   private readonly stores = new Map<number, ColumnStore>();
   private rows = 0;
 
@@ -45,14 +46,10 @@ export class CsvTableBuilder {
     };
     this.target = options.target === null ? undefined : resolve(options.target ?? names.length - 1, 'options.target');
     this.features = options.columns !== undefined ? options.columns.map((c, i) => resolve(c, `options.columns[${i}]`)) : names.map((_, j) => j).filter((j) => j !== this.target);
+    this.usedColumns = this.target === undefined ? this.features : [...new Set([...this.features, this.target])];
     if (options.categorical !== undefined && options.categorical !== 'auto') {
       this.categorical = new Set(options.categorical.map((c, i) => resolve(c, `options.categorical[${i}]`)));
     }
-  }
-
-  /** The column positions that take part (features and target). */
-  private used(): number[] {
-    return this.target === undefined ? this.features : [...new Set([...this.features, this.target])];
   }
 
   /**
@@ -72,7 +69,7 @@ export class CsvTableBuilder {
       }
       this.categorical = cats;
     }
-    for (const j of this.used()) {
+    for (const j of this.usedColumns) {
       let store = this.stores.get(j);
       if (store === undefined) {
         store = { categorical: this.categorical.has(j), values: [], ids: new Map() };

@@ -48,7 +48,9 @@ function partSizes(m: number, fractions: readonly number[]): number[] {
 
 /**
  * A seeded train / validation / test split of the indices 0..N-1, optionally stratified by class.
- * Part sizes are the fractions times N, rounded so that they sum to N (largest remainders).
+ * Part sizes are the fractions times N, rounded so that they sum to N (largest remainders); when
+ * stratified, each class is split so, and a part's total may then differ from its fraction of N
+ * by up to the number of classes.
  * @param n the number of samples N
  * @param options the fractions `train`, `validation`, `test` (summing to 1), `shuffle`, `seed`, `stratify`
  * @returns `{ train, validation, test }` index arrays
