@@ -15,6 +15,7 @@ export { uniform } from './uniform.ts';
 export type { Uniform } from './uniform.ts';
 export { empirical } from './empirical.ts';
 export type { Empirical } from './empirical.ts';
+export { builtinDistributions } from './builtin-distributions.ts';
 export { integrate } from './integrate.ts';
 export type { IntegrateOptions } from './integrate.ts';
 export { klDivergence } from './kl-divergence.ts';
