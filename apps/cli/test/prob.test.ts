@@ -95,3 +95,40 @@ describe('gradlab tour --section probability', () => {
     expect(r.stdout).toContain('x1 | x2 = 0 ~ Bern(0.181818)');
   });
 });
+
+interface DistJson {
+  distribution: string;
+  mean: number;
+  variance: number;
+  expectation?: { expression: string; value: number };
+  samples: { n: number; mean: number; standardError: number; z: number; frequencies?: { value: number; prob: number; frequency: number; z: number }[] };
+}
+
+describe('gradlab prob dist (built binary)', () => {
+  it("computes the seed's E[x^2] = 3 and checks 10^5 samples against the exact frequencies", () => {
+    const r = gradlab('prob', 'dist', 'categorical', '--probs', '0.1,0.2,0.7', '--expect', 'x^2', '--json');
+    expect(r.stderr).toBe('');
+    const j = JSON.parse(r.stdout) as DistJson;
+    expect(j.distribution).toBe('Cat([0.1, 0.2, 0.7])');
+    expect(Math.abs((j.expectation?.value as number) - 3)).toBeLessThan(1e-12);
+    expect(j.samples.n).toBe(100000);
+    for (const f of j.samples.frequencies ?? []) expect(Math.abs(f.z)).toBeLessThan(4);
+  });
+
+  it('gives a Gaussian E[x^2] = mu^2 + sigma^2 by quadrature', () => {
+    const r = gradlab('prob', 'dist', 'gaussian', '--mean', '1', '--std', '2', '--expect', 'x^2');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('x ~ N(1, 4)');
+    expect(r.stdout).toContain('E[x^2] = 5');
+    expect(r.stdout).toMatch(/sample mean 0\.99\d*, 0\.\d+ standard errors from E\[x\]/);
+  });
+
+  it('reports bad parameters and expressions with exit code 2', () => {
+    const bad = gradlab('prob', 'dist', 'bernoulli', '--p', '1.5');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('[gradlab/prob] bernoulli: must be a probability (argument p');
+    expect(gradlab('prob', 'dist', 'poisson').stderr).toContain("unknown family 'poisson'");
+    expect(gradlab('prob', 'dist', 'uniform', '--expect', 'y^2').stderr).toContain('--expect: the expression may only use x, not y');
+    expect(gradlab('prob', 'dist', 'uniform', '--expect', 'x^').status).toBe(2);
+  });
+});

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { GradlabError } from '@gradlab/core-tensor';
-import { jointFromSamples, jointTable } from '@gradlab/prob';
-import type { Assignment, JointTable, Value } from '@gradlab/prob';
+import { GradlabError, rng } from '@gradlab/core-tensor';
+import { evaluate, parse, ParseError, variables } from '@gradlab/core-tensor/symbolic';
+import { builtinDistributions, jointFromSamples, jointTable } from '@gradlab/prob';
+import type { Assignment, Distribution, JointTable, Value } from '@gradlab/prob';
 
 /** A usage error: printed without a stack, exit code 2. */
 export class UsageError extends Error {}
@@ -136,7 +137,7 @@ export function guarded(command: string, action: () => void): void {
   try {
     action();
   } catch (error) {
-    if (error instanceof UsageError || error instanceof GradlabError) {
+    if (error instanceof UsageError || error instanceof GradlabError || error instanceof ParseError) {
       const flag = error instanceof GradlabError && error.hint?.includes('normalize') === true ? ' (on the command line: --normalize)' : '';
       process.stderr.write(`gradlab ${command}: ${error.message}${flag}\n`);
       process.exitCode = 2;
@@ -237,6 +238,105 @@ export function withJointOptions(cmd: Command): Command {
     .option('--normalize', 'divide the probabilities by their sum instead of rejecting a sum other than 1');
 }
 
+interface DistOptions {
+  p?: string;
+  probs?: string;
+  values?: string;
+  mean?: string;
+  std?: string;
+  variance?: string;
+  low?: string;
+  high?: string;
+  data?: string;
+  expect?: string;
+  samples: string;
+  seed: string;
+  json?: boolean;
+}
+
+function numberFlag(text: string | undefined, flag: string): number {
+  const v = Number(text);
+  if (text === undefined || text.trim() === '' || !Number.isFinite(v)) throw new UsageError(`${flag}: expected a number, got '${text ?? ''}'`);
+  return v;
+}
+
+function numberList(text: string | undefined, flag: string): number[] {
+  if (text === undefined) throw new UsageError(`${flag} is required for this family`);
+  return text.split(',').map((x) => numberFlag(x, flag));
+}
+
+/** Builds a scalar distribution from the family name and its flags. */
+function distributionFromFlags(family: string, o: DistOptions): Distribution<number> | Distribution<Value> {
+  switch (family) {
+    case 'bernoulli':
+      return builtinDistributions.bernoulli(numberFlag(o.p, '--p'));
+    case 'categorical':
+      return builtinDistributions.categorical<Value>(numberList(o.probs, '--probs'), o.values === undefined ? {} : { values: o.values.split(',').map(parseValue) });
+    case 'gaussian':
+      return builtinDistributions.gaussian(numberFlag(o.mean ?? '0', '--mean'), o.variance === undefined ? numberFlag(o.std ?? '1', '--std') : { variance: numberFlag(o.variance, '--variance') });
+    case 'uniform':
+      return builtinDistributions.uniform(numberFlag(o.low ?? '0', '--low'), numberFlag(o.high ?? '1', '--high'));
+    case 'empirical':
+      return builtinDistributions.empirical(numberList(o.data, '--data'));
+    default:
+      throw new UsageError(`unknown family '${family}'; choose from bernoulli, categorical, gaussian, uniform, empirical`);
+  }
+}
+
+function runDist(family: string, o: DistOptions): void {
+  const d = distributionFromFlags(family, o) as Distribution<Value>;
+  const n = Number(o.samples);
+  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--samples must be a positive integer, got '${o.samples}'`);
+  const seed = Number(o.seed);
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`--seed must be a non-negative integer, got '${o.seed}'`);
+  const numeric = d.support.kind !== 'finite' || d.support.values.every((v) => typeof v === 'number');
+  let expectation: { expression: string; value: number } | undefined;
+  if (o.expect !== undefined) {
+    const expr = parse(o.expect);
+    const extra = variables(expr).filter((v) => v !== 'x');
+    if (extra.length > 0) throw new UsageError(`--expect: the expression may only use x, not ${extra.join(', ')}`);
+    if (!numeric) throw new UsageError('--expect needs numeric values');
+    expectation = { expression: o.expect, value: d.expectation((x) => evaluate(expr, { x: x as number })) };
+  }
+  const draws = d.sample(rng(seed), n);
+  const exactMean = numeric ? d.mean() : undefined;
+  const exactVariance = numeric ? d.variance() : undefined;
+  const sampleMean = numeric ? (draws as number[]).reduce((s, x) => s + x, 0) / n : undefined;
+  const frequencies =
+    d.support.kind === 'finite'
+      ? d.support.values.map((v) => {
+          const p = d.prob(v);
+          const f = draws.filter((x) => x === v).length / n;
+          const se = Math.sqrt((p * (1 - p)) / n);
+          return { value: v, prob: p, frequency: f, standardError: se, z: se > 0 ? (f - p) / se : 0 };
+        })
+      : undefined;
+  const meanSe = exactVariance === undefined ? undefined : Math.sqrt(exactVariance / n);
+  const result = {
+    distribution: d.toString(),
+    family: d.family,
+    mean: exactMean,
+    variance: exactVariance,
+    entropy: d.entropy(),
+    ...(expectation === undefined ? {} : { expectation }),
+    samples: { n, seed, mean: sampleMean, standardError: meanSe, z: sampleMean === undefined || meanSe === undefined ? undefined : (sampleMean - (exactMean as number)) / meanSe, ...(frequencies === undefined ? {} : { frequencies }) },
+  };
+  if (o.json === true) {
+    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    return;
+  }
+  const out = (line = ''): void => {
+    process.stdout.write(line + '\n');
+  };
+  out(`x ~ ${result.distribution}`);
+  if (exactMean !== undefined && exactVariance !== undefined) out(`  E[x] = ${num(exactMean)}, Var[x] = ${num(exactVariance)}`);
+  out(`  entropy = ${num(result.entropy)} nats`);
+  if (expectation !== undefined) out(`  E[${expectation.expression}] = ${num(expectation.value)}`);
+  out(`${n} samples (seed ${seed}):`);
+  if (sampleMean !== undefined && meanSe !== undefined && exactMean !== undefined) out(`  sample mean ${num(sampleMean)}, ${num(Math.abs(sampleMean - exactMean) / meanSe)} standard errors from E[x]`);
+  for (const f of frequencies ?? []) out(`  x = ${f.value}: frequency ${num(f.frequency)} vs p = ${num(f.prob)} (${num(Math.abs(f.z))} standard errors)`);
+}
+
 /** `gradlab prob joint ...`: a joint table's marginals, conditionals and independence. */
 export function probCommand(): Command {
   const joint = withJointOptions(new Command('joint'))
@@ -245,5 +345,23 @@ export function probCommand(): Command {
     .option('--json', 'machine-readable output')
     .addHelpText('after', "\nExample:\n  gradlab prob joint --table '[[0.45,0.05],[0.1,0.4]]' --names x1,x2")
     .action((opts: JointOptions) => guarded('prob joint', () => runJoint(opts)));
-  return new Command('prob').description('probability: joint tables, marginals, conditionals, Bayes (chapter 1)').addCommand(joint);
+  const dist = new Command('dist')
+    .description('a distribution: its mean, variance, entropy, an expectation E[f(x)], and seeded samples against the exact values')
+    .argument('<family>', 'bernoulli, categorical, gaussian, uniform or empirical')
+    .option('--p <p>', 'bernoulli: Pr[x = 1]')
+    .option('--probs <list>', 'categorical: the probabilities, comma separated')
+    .option('--values <list>', 'categorical: the values (default 0,1,...)')
+    .option('--mean <mu>', 'gaussian: the mean (default 0)')
+    .option('--std <sigma>', 'gaussian: the standard deviation (default 1)')
+    .option('--variance <v>', 'gaussian: the variance, instead of --std')
+    .option('--low <a>', 'uniform: the lower bound (default 0)')
+    .option('--high <b>', 'uniform: the upper bound (default 1)')
+    .option('--data <list>', 'empirical: the samples, comma separated')
+    .option('--expect <expression>', "an expression in x whose expectation to compute, e.g. 'x^2'")
+    .option('--samples <n>', 'number of seeded samples', '100000')
+    .option('--seed <s>', 'the seed', '0')
+    .option('--json', 'machine-readable output')
+    .addHelpText('after', "\nExamples:\n  gradlab prob dist categorical --probs 0.1,0.2,0.7 --expect 'x^2'\n  gradlab prob dist gaussian --mean 1 --std 2 --expect 'x^2'")
+    .action((family: string, opts: DistOptions) => guarded('prob dist', () => runDist(family, opts)));
+  return new Command('prob').description('probability: distributions, joint tables, marginals, conditionals, Bayes (chapter 1)').addCommand(joint).addCommand(dist);
 }
