@@ -1,5 +1,4 @@
-import { DTypeError, mean, ShapeError, sum, ValueError } from '@gradlab/core-tensor';
-import type { Tensor } from '@gradlab/core-tensor';
+import { DTypeError, mean, ShapeError, sum, Tensor, ValueError } from '@gradlab/core-tensor';
 import type { JsonValue, Loss, PredictionKind, Reduction, TargetKind } from './loss.ts';
 
 /** Options of {@link defineLoss}. */
@@ -41,7 +40,7 @@ export function requireReduction(op: string, reduction: unknown): Reduction {
 }
 
 function isTensor(x: unknown): x is Tensor {
-  return typeof x === 'object' && x !== null && 'shape' in x && 'dtype' in x && 'data' in x;
+  return x instanceof Tensor;
 }
 
 /** Validates prediction and target against the loss's declared kinds. */

@@ -2,7 +2,7 @@ import { valueAndGrad, ValueError } from '@gradlab/core-tensor';
 import type { Tensor } from '@gradlab/core-tensor';
 import { DivergenceError } from './divergence-error.ts';
 import { requirePositive } from './hyperparameters.ts';
-import { gradientNorm } from './minimize.ts';
+import { gradientNorm } from './gradient-norm.ts';
 import type { Params } from './optimizer.ts';
 import { leafLike, paramLeaves } from './param-tree.ts';
 

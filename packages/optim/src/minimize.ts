@@ -2,7 +2,7 @@ import { valueAndGrad, ValueError } from '@gradlab/core-tensor';
 import type { Rng, Tensor } from '@gradlab/core-tensor';
 import { DivergenceError } from './divergence-error.ts';
 import type { Optimizer, OptimizerState, Params } from './optimizer.ts';
-import { paramLeaves } from './param-tree.ts';
+import { gradientNorm } from './gradient-norm.ts';
 import type { BatchSizeSchedule, Schedule } from './schedule.ts';
 
 /** Mini-batches for stochastic gradient descent: which samples each update sees. */
@@ -94,13 +94,6 @@ function batchStream(b: MiniBatches): (i: number) => Int32Array {
     }
     return out;
   };
-}
-
-/** ‖g‖ over every leaf of a gradient structure. */
-export function gradientNorm(grads: Params): number {
-  let s = 0;
-  for (const t of paramLeaves(grads, 'gradientNorm', 'grads').leaves) for (const v of t.data) s += v * v;
-  return Math.sqrt(s);
 }
 
 /**

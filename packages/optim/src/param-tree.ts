@@ -1,5 +1,4 @@
-import { ShapeError, tensor, ValueError } from '@gradlab/core-tensor';
-import type { Tensor } from '@gradlab/core-tensor';
+import { ShapeError, Tensor, tensor, ValueError } from '@gradlab/core-tensor';
 import type { Params } from './optimizer.ts';
 
 /** Parameters taken apart into leaves, and the way to put new leaves back in the same structure. */
@@ -13,7 +12,7 @@ export interface ParamLeaves<P extends Params> {
 }
 
 function isTensor(x: unknown): x is Tensor {
-  return typeof x === 'object' && x !== null && 'shape' in x && 'dtype' in x && 'data' in x && !Array.isArray(x);
+  return x instanceof Tensor;
 }
 
 /**

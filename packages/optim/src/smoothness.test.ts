@@ -1,4 +1,4 @@
-import { matmul, rng, tensor, ValueError } from '@gradlab/core-tensor';
+import { eigh, hessian, matmul, rng, tensor, ValueError } from '@gradlab/core-tensor';
 import type { Tensor } from '@gradlab/core-tensor';
 import { compile, parse } from '@gradlab/core-tensor/symbolic';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +35,10 @@ describe('step sizes you can trust', () => {
     expect(est.converged).toBe(true);
     expect(est.L).toBeCloseTo(L, 10);
     expect(leastSquaresSmoothness(X, { reduction: 'sum' })).toBeCloseTo(L * xs.length, 10);
+    // The Hessian of the loss, by autodiff, has exactly that largest eigenvalue.
+    const H = hessian(leastSquares)(tensor([0.2, -0.1, 0.4]));
+    const values = eigh(H).values.data;
+    expect(values[values.length - 1]).toBeCloseTo(L, 12);
   });
 
   it('γ = 1/L converges with the guaranteed decrease at every step; γ = 2.5/L diverges and is reported', () => {
