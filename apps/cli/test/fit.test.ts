@@ -101,4 +101,15 @@ describe('gradlab fit (built binary)', () => {
     expect(many.status).toBe(2);
     expect(many.stderr).toContain('has 4 inputs');
   });
+
+  it('tour --section supervised-learning prints the notes\' numbers from the model classes', () => {
+    const r = gradlab('tour', '--section', 'supervised-learning');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('θ = (2, 0)');
+    expect(r.stdout).toMatch(/D = \{\(0,0\), \(1,1\), \(2,2\), \(3,2\)\} is 1\.25/);
+    expect(r.stdout).toContain('perceptron():          θ = -0.79, then -0.64');
+    expect(r.stdout).toContain('logisticRegression():  θ = -0.81291, then -0.697118');
+    expect(r.stdout).toMatch(/^ +9 +\S+ +\S+ +over-fits/m);
+    expect(r.stdout).toContain('← F = N: the interpolation threshold');
+  });
 });
