@@ -4,6 +4,12 @@ import { ValueError } from '@gradlab/core-tensor';
  * A CSV input that cannot be read: a malformed row, a missing value, a non-numeric cell. Besides
  * the usual fields it says where: `row` counts records from 1 (the header, if any, is row 1) and
  * `column` names the column.
+ * @example
+ * try {
+ *   parseCsv('a,t\n1,2\n,3\n');
+ * } catch (e) {
+ *   if (e instanceof CsvError) console.log(e.row, e.column); // 3 'a'
+ * }
  */
 export class CsvError extends ValueError {
   /** The record number, from 1 (the header row counts). */
