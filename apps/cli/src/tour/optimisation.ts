@@ -76,10 +76,16 @@ export const optimisation: TourSection = {
     for (const schedule of [robbinsMonro({ lr: 0.5, beta: 0.05, alpha: 0.75 }), constantSchedule({ lr: 0.5 })]) {
       const check = checkRobbinsMonro(schedule);
       print(`  ${schedule.id} ${JSON.stringify(schedule.config)}: Robbins–Monro ${check.satisfied ? 'holds' : 'fails'} (${check.reason})`);
-      const errors = [100, 1000, 4000].map((steps) => {
-        const r = minimize(loss, tensor([0, 0]), { optimizer: sgd(), schedule, steps, batches: { size: 40, batchSize: 4, rng: rng(1) } });
-        const theta = Array.from(r.params.data);
-        return `${steps} steps ${fmt(Math.hypot(...theta.map((v, i) => v - (erm[i] ?? 0))))}`;
+      const distance = (theta: Tensor): string => fmt(Math.hypot(...Array.from(theta.data).map((v, i) => v - (erm[i] ?? 0))));
+      const errors: string[] = [];
+      minimize(loss, tensor([0, 0]), {
+        optimizer: sgd(),
+        schedule,
+        steps: 4000,
+        batches: { size: 40, batchSize: 4, rng: rng(1) },
+        onStep: ({ step, params }) => {
+          if (step === 100 || step === 1000 || step === 4000) errors.push(`${step} steps ${distance(params)}`);
+        },
       });
       print(`    |θ − θ_D| after ${errors.join(', ')}`);
     }
