@@ -51,10 +51,12 @@ export class Tensor {
    * @param buf storage; @param shape dims; @param dtype element type; @param strides element strides; @param offset first element
    */
   constructor(buf: TypedArray, shape: readonly number[], dtype: DType, strides: readonly number[], offset: number) {
+    // Shapes and strides are never mutated after creation (callers pass fresh or shared
+    // read-only arrays), so they are stored as given: no per-op copies on the hot path.
     this._buf = buf;
-    this.shape = Object.freeze(shape.slice());
+    this.shape = shape;
     this.dtype = dtype;
-    this._strides = Object.freeze(strides.slice());
+    this._strides = strides;
     this._offset = offset;
     this.size = sizeOf(shape);
     this.rank = shape.length;

@@ -126,7 +126,7 @@ export function broadcastTo(x: TensorLike, shape: readonly number[]): Tensor {
   if (sameShape(shape, t.shape)) return t;
   const off = shape.length - t.rank;
   const strides = shape.map((d, i) => (i < off || (t.shape[i - off] === 1 && d !== 1) ? 0 : (t._strides[i - off] as number)));
-  return record(makeView(t, shape, strides, t._offset), 'broadcastTo', [t], (g) => [sumTo(g, t.shape)]);
+  return record(makeView(t, b, strides, t._offset), 'broadcastTo', [t], (g) => [sumTo(g, t.shape)]);
 }
 
 function normSlice(t: Tensor, begin: number | readonly number[], size?: number | readonly number[]): { begin: number[]; size: number[] } {
@@ -194,7 +194,7 @@ export function pad(x: TensorLike, begin: readonly number[], shape: readonly num
   let offset = 0;
   for (let i = 0; i < t.rank; i++) offset += (begin[i] as number) * (strides[i] as number);
   be.copy(view(t), { data: buf, dtype: t.dtype, shape: t.shape, strides, offset });
-  const out = fromBuffer(buf, shape, t.dtype);
+  const out = fromBuffer(buf, shape.slice(), t.dtype);
   return record(out, 'pad', [t], (g) => [slice(g, begin, t.shape)]);
 }
 

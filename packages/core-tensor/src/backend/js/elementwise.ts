@@ -124,6 +124,17 @@ export function binary(op: BinaryOp, a: StridedArray, b: StridedArray, dtype: DT
   const out = allocate(dtype, size);
   if (size === 0) return out;
   const int = dtype === 'int32';
+  // Fast paths without the row iterator: same-layout contiguous operands, or one scalar-like.
+  const ca = isContiguous(a);
+  const cb = isContiguous(b);
+  if (ca && (cb || isBroadcastScalar(b))) {
+    binaryRow(op, int, a.data, a.offset, 1, b.data, b.offset, cb ? 1 : 0, out, 0, size);
+    return out;
+  }
+  if (cb && isBroadcastScalar(a)) {
+    binaryRow(op, int, a.data, a.offset, 0, b.data, b.offset, 1, out, 0, size);
+    return out;
+  }
   forEachRow(a.shape, [a.strides, b.strides, rowMajorStrides(a.shape)], [a.offset, b.offset, 0], (o, n, s) => {
     if (s[2] === 1) binaryRow(op, int, a.data, o[0] as number, s[0] as number, b.data, o[1] as number, s[1] as number, out, o[2] as number, n);
     else {
@@ -158,10 +169,21 @@ function compareRow(op: CompareOp, a: Arr, ao: number, as: number, b: Arr, bo: n
   }
 }
 
+/** True when every stride is 0: one element repeated (a broadcast scalar). */
+function isBroadcastScalar(x: StridedArray): boolean {
+  for (const s of x.strides) if (s !== 0) return false;
+  return true;
+}
+
 export function compare(op: CompareOp, a: StridedArray, b: StridedArray): Uint8Array {
   const size = sizeOf(a.shape);
   const out = new Uint8Array(size);
   if (size === 0) return out;
+  const cb = isContiguous(b);
+  if (isContiguous(a) && (cb || isBroadcastScalar(b))) {
+    compareRow(op, a.data, a.offset, 1, b.data, b.offset, cb ? 1 : 0, out, 0, 1, size);
+    return out;
+  }
   forEachRow(a.shape, [a.strides, b.strides, rowMajorStrides(a.shape)], [a.offset, b.offset, 0], (o, n, s) => {
     compareRow(op, a.data, o[0] as number, s[0] as number, b.data, o[1] as number, s[1] as number, out, o[2] as number, s[2] as number, n);
   });
