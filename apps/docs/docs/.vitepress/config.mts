@@ -20,6 +20,7 @@ export default defineConfig({
             { text: 'Tensors and autodiff', link: '/guide/core-tensor' },
             { text: '1. Probability', link: '/guide/probability' },
             { text: '2. Inference', link: '/guide/inference' },
+            { text: '3. Supervised learning and linear models', link: '/guide/supervised-learning' },
             { text: '3. Validation and K-fold', link: '/guide/validation' },
             { text: '4. Three ways to differentiate', link: '/guide/differentiation' },
             { text: '4. Optimisation', link: '/guide/optimisation' },
