@@ -90,5 +90,7 @@ describe('leaveOneOut', () => {
 
   it('needs two samples', () => {
     expect(() => leaveOneOut(1)).toThrow(ValueError);
+    expect(() => leaveOneOut(1)).toThrow(/leave-one-out needs at least two samples/);
+    expect(() => leaveOneOut(0)).toThrow(/the data set is empty/);
   });
 });
