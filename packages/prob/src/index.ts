@@ -32,7 +32,7 @@ export type {
   NestedProbs,
   Variable,
   VariableSpec,
-} from './joint-table.ts';
+} from './joint-table-types.ts';
 export type { FormatOptions } from './joint-table-format.ts';
 export { jointFromSamples } from './joint-from-samples.ts';
 export type { JointFromSamplesOptions } from './joint-from-samples.ts';

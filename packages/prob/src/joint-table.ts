@@ -1,82 +1,15 @@
-import { ShapeError, ValueError } from '@gradlab/core-tensor';
+import { ValueError } from '@gradlab/core-tensor';
 import type { Rng } from '@gradlab/core-tensor';
-import { checkProbabilities, checkSampleCount, DEFAULT_TOLERANCE, xlogx } from './argument-checks.ts';
+import { checkSampleCount, DEFAULT_TOLERANCE, xlogx } from './argument-checks.ts';
 import type { ProbabilityOptions } from './argument-checks.ts';
 import { bernoulli } from './bernoulli.ts';
 import { categorical } from './categorical.ts';
 import type { Value } from './distribution.ts';
 import type { FiniteDistribution } from './finite-distribution.ts';
 import { formatJoint } from './joint-table-format.ts';
+import { parseJointSpec } from './joint-table-spec.ts';
+import type { Assignment, BayesResult, ChainFactor, ChainRule, JointTableJSON, JointTableSpec, NestedProbs, Variable } from './joint-table-types.ts';
 import type { FormatOptions } from './joint-table-format.ts';
-
-/** A named discrete variable and the values it takes, in order. */
-export interface Variable {
-  readonly name: string;
-  readonly values: readonly Value[];
-}
-
-/** A variable as given to {@link jointTable}: values default to 0, 1, …, k − 1. */
-export interface VariableSpec {
-  name: string;
-  values?: readonly Value[];
-}
-
-/** Probabilities nested one array level per variable (first variable outermost). */
-export type NestedProbs = number | readonly NestedProbs[];
-
-/** The input of {@link jointTable}. */
-export interface JointTableSpec {
-  /** The variables in order; a bare string is a name with values 0, 1, …. */
-  variables: readonly (VariableSpec | string)[];
-  /** Nested arrays `probs[i][j]…`, or a flat row-major list (last variable fastest). */
-  probs: readonly NestedProbs[] | ArrayLike<number>;
-}
-
-/** Values of some of the variables, by name: `{ x2: 0 }`. */
-export type Assignment = Readonly<Record<string, Value>>;
-
-/** One factor p(target | given) of the chain rule; rows are indexed by the given variables' values. */
-export interface ChainFactor {
-  readonly target: string;
-  readonly given: readonly string[];
-  /** One row per assignment of `given` (one row when `given` is empty). */
-  readonly rows: readonly {
-    readonly given: Assignment;
-    /** p(target = values[k] | given); uniform when `defined` is false. */
-    readonly probs: readonly number[];
-    /** False when p(given) = 0, where the conditional is not defined. */
-    readonly defined: boolean;
-  }[];
-}
-
-/** What {@link JointTable.chainRule} returns. */
-export interface ChainRule {
-  readonly order: readonly string[];
-  /** p(x₁), p(x₂ | x₁), …, p(xₙ | x₁, …, xₙ₋₁). */
-  readonly factors: readonly ChainFactor[];
-  /** The largest |Π factors − p| over all assignments (0 up to rounding). */
-  readonly maxError: number;
-}
-
-/** What {@link JointTable.bayes} returns: each array is indexed like `values`. */
-export interface BayesResult {
-  readonly target: string;
-  readonly values: readonly Value[];
-  /** p(t). */
-  readonly prior: readonly number[];
-  /** p(evidence | t); 0 where p(t) = 0. */
-  readonly likelihood: readonly number[];
-  /** p(evidence) = Σ_t p(t) p(evidence | t). */
-  readonly evidence: number;
-  /** p(t | evidence) = p(t) p(evidence | t) / p(evidence). */
-  readonly posterior: readonly number[];
-}
-
-/** The JSON form of a table. */
-export interface JointTableJSON {
-  variables: { name: string; values: Value[] }[];
-  probs: NestedProbs[];
-}
 
 const OP = 'jointTable';
 
@@ -435,26 +368,6 @@ export class JointTable {
   }
 }
 
-function flatten(probs: JointTableSpec['probs'], op: string): { flat: number[]; shape: number[] | undefined } {
-  const first = (probs as ArrayLike<unknown>)[0];
-  if (!Array.isArray(first)) return { flat: Array.from(probs as ArrayLike<number>), shape: undefined };
-  const shape: number[] = [];
-  for (let level: unknown = probs; Array.isArray(level); level = (level as unknown[])[0]) shape.push(level.length);
-  const flat: number[] = [];
-  const walk = (node: unknown, depth: number, path: string): void => {
-    if (depth === shape.length) {
-      flat.push(node as number);
-      return;
-    }
-    if (!Array.isArray(node) || node.length !== shape[depth]) {
-      throw new ShapeError('the nested probabilities are not rectangular', { pkg: 'prob', op, arg: `probs${path}`, expected: `length ${shape[depth]}`, received: Array.isArray(node) ? `length ${node.length}` : node });
-    }
-    node.forEach((child, i) => walk(child, depth + 1, `${path}[${i}]`));
-  };
-  walk(probs, 0, '');
-  return { flat, shape };
-}
-
 /**
  * A joint pmf table over named discrete variables.
  * @param spec variables (names, with values defaulting to 0, 1, …) and probs: nested arrays
@@ -469,39 +382,6 @@ function flatten(probs: JointTableSpec['probs'], op: string): { flat: number[]; 
  * p.conditional({ x2: 0 }).prob({ x1: 1 });           // 0.1 / 0.55 = 0.1818…
  */
 export function jointTable(spec: JointTableSpec, options: ProbabilityOptions = {}): JointTable {
-  if (spec.variables.length === 0) throw new ValueError('needs at least one variable', { pkg: 'prob', op: OP, arg: 'spec.variables', expected: 'a non-empty list', received: '[]' });
-  const { flat, shape } = flatten(spec.probs, OP);
-  if (shape !== undefined && shape.length !== spec.variables.length) {
-    throw new ShapeError('the nesting depth must equal the number of variables', { pkg: 'prob', op: OP, arg: 'spec.probs', expected: `${spec.variables.length} levels`, received: `${shape.length} levels [${shape.join(', ')}]` });
-  }
-  const specs: VariableSpec[] = spec.variables.map((v) => (typeof v === 'string' ? { name: v } : v));
-  // With flat probabilities, one variable without values takes whatever count is left over.
-  const missing = specs.filter((s) => s.values === undefined);
-  let inferred: number | undefined;
-  if (shape === undefined && missing.length === 1) {
-    const known = specs.reduce((n, s) => n * (s.values?.length ?? 1), 1);
-    if (known > 0 && Number.isInteger(flat.length / known)) inferred = flat.length / known;
-  }
-  const variables: Variable[] = specs.map((s, k) => {
-    if (typeof s.name !== 'string' || s.name.length === 0) throw new ValueError('every variable needs a non-empty name', { pkg: 'prob', op: OP, arg: `spec.variables[${k}].name`, received: s.name });
-    const count = shape?.[k] ?? (s.values === undefined ? inferred : undefined);
-    const values = s.values ?? (count === undefined ? undefined : Array.from({ length: count }, (_x, i) => i));
-    if (values === undefined) {
-      throw new ValueError('with flat probabilities the values of all but one variable must be listed', { pkg: 'prob', op: OP, arg: `spec.variables[${k}].values`, hint: 'list the values, or pass nested probabilities' });
-    }
-    if (values.length === 0) throw new ValueError('a variable needs at least one value', { pkg: 'prob', op: OP, arg: `spec.variables[${k}].values`, received: '[]' });
-    if (new Set(values.map(String)).size !== values.length) throw new ValueError('values must be distinct', { pkg: 'prob', op: OP, arg: `spec.variables[${k}].values`, received: [...values] });
-    if (shape !== undefined && values.length !== shape[k]) {
-      throw new ShapeError('the number of values must match the probabilities', { pkg: 'prob', op: OP, arg: `spec.variables[${k}].values`, expected: `${shape[k]} values`, received: `${values.length} values` });
-    }
-    return { name: s.name, values };
-  });
-  if (new Set(variables.map((v) => v.name)).size !== variables.length) {
-    throw new ValueError('variable names must be distinct', { pkg: 'prob', op: OP, arg: 'spec.variables', received: variables.map((v) => v.name) });
-  }
-  const size = variables.reduce((s, v) => s * v.values.length, 1);
-  if (flat.length !== size) {
-    throw new ShapeError('the number of probabilities must be the product of the numbers of values', { pkg: 'prob', op: OP, arg: 'spec.probs', expected: `${size} entries`, received: `${flat.length} entries` });
-  }
-  return JointTable.fromValidated(variables, checkProbabilities(flat, OP, 'spec.probs', options));
+  const { variables, probs } = parseJointSpec(spec, options);
+  return JointTable.fromValidated(variables, probs);
 }
