@@ -6,8 +6,8 @@ describe('gaussian', () => {
   it("gives the seed's E[x] = mu and E[x^2] = mu^2 + sigma^2 by quadrature", () => {
     for (const [mu, sigma] of [[0, 1], [3, 2], [-1.5, 0.1], [100, 7]] as const) {
       const g = gaussian(mu, sigma);
-      expect(Math.abs(g.expectation((x) => x) - mu)).toBeLessThan(1e-9 * Math.max(1, Math.abs(mu)));
-      expect(Math.abs(g.expectation((x) => x * x) - (mu * mu + sigma * sigma))).toBeLessThan(1e-9 * (mu * mu + sigma * sigma));
+      expect(Math.abs(g.expectation((x) => x) - mu)).toBeLessThan(1e-12 * Math.max(1, Math.abs(mu)));
+      expect(Math.abs(g.expectation((x) => x * x) - (mu * mu + sigma * sigma))).toBeLessThan(1e-12 * Math.max(1, mu * mu + sigma * sigma));
     }
   });
 
