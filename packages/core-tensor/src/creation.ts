@@ -110,13 +110,24 @@ export function tensor(data: TensorData, options?: CreationOptions & { shape?: r
   return fromBuffer(buf, shape, dtype);
 }
 
-/** A rank-0 tensor. @example scalar(3).item(); // 3 */
+/**
+ * A rank-0 tensor.
+ * @param value the number
+ * @param options dtype (default float64)
+ * @returns a rank-0 tensor
+ * @example
+ * scalar(3).item(); // 3
+ */
 export function scalar(value: number, options?: CreationOptions): Tensor {
   return tensor(value, options);
 }
 
 /**
  * A tensor of `shape` filled with `value`.
+ * @param shape the dims
+ * @param value every element
+ * @param options dtype (default float64)
+ * @returns a new tensor of `shape`
  * @throws ValueError for a bad shape
  * @example
  * full([2], 7).toArray(); // [7, 7]
@@ -127,25 +138,59 @@ export function full(shape: readonly number[], value: number, options?: Creation
   return fromBuffer(getBackend().fill(sizeOf(s), value, dtype), s, dtype);
 }
 
-/** Zeros of `shape` (float64 unless options.dtype). @throws ValueError for a bad shape @example zeros([2, 3]).size; // 6 */
+/**
+ * Zeros of `shape` (float64 unless options.dtype).
+ * @param shape the dims
+ * @param options dtype (default float64)
+ * @returns a new tensor of zeros
+ * @throws ValueError for a bad shape
+ * @example
+ * zeros([2, 3]).size; // 6
+ */
 export function zeros(shape: readonly number[], options?: CreationOptions): Tensor {
   return full(shape, 0, options);
 }
-/** Ones of `shape`. @throws ValueError for a bad shape @example ones([2]).toArray(); // [1, 1] */
+/**
+ * Ones of `shape`.
+ * @param shape the dims
+ * @param options dtype (default float64)
+ * @returns a new tensor of ones
+ * @throws ValueError for a bad shape
+ * @example
+ * ones([2]).toArray(); // [1, 1]
+ */
 export function ones(shape: readonly number[], options?: CreationOptions): Tensor {
   return full(shape, 1, options);
 }
-/** Zeros with x's shape and dtype (or options.dtype). @example zerosLike(ones([2])).toArray(); // [0, 0] */
+/**
+ * Zeros with x's shape and dtype (or options.dtype).
+ * @param x the tensor whose shape (and dtype) to take
+ * @param options dtype override
+ * @returns a new tensor of zeros
+ * @example
+ * zerosLike(ones([2])).toArray(); // [0, 0]
+ */
 export function zerosLike(x: Tensor, options?: CreationOptions): Tensor {
   return full(x.shape, 0, { dtype: options?.dtype ?? x.dtype });
 }
-/** Ones with x's shape and dtype (or options.dtype). @example onesLike(zeros([2])).toArray(); // [1, 1] */
+/**
+ * Ones with x's shape and dtype (or options.dtype).
+ * @param x the tensor whose shape (and dtype) to take
+ * @param options dtype override
+ * @returns a new tensor of ones
+ * @example
+ * onesLike(zeros([2])).toArray(); // [1, 1]
+ */
 export function onesLike(x: Tensor, options?: CreationOptions): Tensor {
   return full(x.shape, 1, { dtype: options?.dtype ?? x.dtype });
 }
 
 /**
  * The identity matrix `[n, m]` (m defaults to n).
+ * @param n rows
+ * @param m columns (default n)
+ * @param options dtype (default float64)
+ * @returns `[n, m]` with ones on the diagonal
  * @throws ValueError for negative or non-integer sizes
  * @example
  * eye(2).toArray(); // [[1, 0], [0, 1]]
@@ -161,6 +206,11 @@ export function eye(n: number, m: number = n, options?: CreationOptions): Tensor
 /**
  * Values from `start` (inclusive) to `stop` (exclusive) by `step`; `arange(n)` is 0..n−1.
  * The dtype is int32 when all arguments are integers (as PyTorch), else float64.
+ * @param start first value (the end when it is the only argument)
+ * @param stop end, excluded
+ * @param step spacing (default 1, may be negative)
+ * @param options dtype override
+ * @returns a 1-D tensor of ceil((stop − start)/step) values
  * @throws ValueError for a zero or non-finite step
  * @example
  * arange(4).toArray();        // [0, 1, 2, 3]
@@ -180,6 +230,11 @@ export function arange(start: number, stop?: number, step = 1, options?: Creatio
 
 /**
  * `num` evenly spaced values from `start` to `stop`, both included.
+ * @param start first value
+ * @param stop last value (included)
+ * @param num number of values
+ * @param options dtype (default float64)
+ * @returns a 1-D tensor `[num]`
  * @throws ValueError for a negative or non-integer num
  * @example
  * linspace(0, 1, 5).toArray(); // [0, 0.25, 0.5, 0.75, 1]
@@ -203,7 +258,9 @@ function draw(op: string, shape: readonly number[], dtype: DType | undefined, ne
 
 /**
  * Uniform draws on [low, high) from a seeded generator (bit-for-bit reproducible per seed).
- * @param rng a seeded {@link Rng} (advanced by the draws) @param shape the result shape
+ * @param rng a seeded {@link Rng} (advanced by the draws)
+ * @param shape the result shape
+ * @returns a new tensor of `shape` (float64 unless options.dtype)
  * @throws ValueError for a bad shape or low > high
  * @example
  * randUniform(rng(0), [2, 2], { low: -1, high: 1 }).shape; // [2, 2]
@@ -217,6 +274,10 @@ export function randUniform(rng: Rng, shape: readonly number[], options?: Creati
 
 /**
  * Normal draws N(mean, std²) from a seeded generator.
+ * @param rng a seeded Rng (advanced by the draws)
+ * @param shape the result shape
+ * @param options mean (default 0), std (default 1), dtype
+ * @returns a new tensor of `shape`
  * @throws ValueError for a bad shape or a negative std
  * @example
  * randNormal(rng(0), [3], { std: 0.1 }).shape; // [3]
@@ -230,6 +291,11 @@ export function randNormal(rng: Rng, shape: readonly number[], options?: Creatio
 
 /**
  * Bernoulli draws: 1 with probability p, else 0 (float64 unless options.dtype).
+ * @param rng a seeded Rng
+ * @param shape the result shape
+ * @param p the probability of a 1
+ * @param options dtype (default float64)
+ * @returns a tensor of 0s and 1s
  * @throws ValueError for p outside [0, 1]
  * @example
  * randBernoulli(rng(0), [4], 0.5).shape; // [4]

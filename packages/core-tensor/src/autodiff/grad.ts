@@ -121,6 +121,9 @@ export function valueAndGrad<A extends Differentiable[]>(f: (...args: A) => Tens
 /**
  * The Jacobian of `f: [...xShape] → [...yShape]` at x, shaped `[...yShape, ...xShape]`, by one
  * reverse sweep per output element. Differentiable (so `jacobian(grad(f))` is the Hessian).
+ * @param f a function of one tensor
+ * @returns `(x) => J`, J of shape `[...f(x).shape, ...x.shape]`
+ * @throws ValueError when f does not return a Tensor
  * @example
  * jacobian((x: Tensor) => x.mul(tensor([2, 3])))(tensor([1, 1])).toArray(); // [[2, 0], [0, 3]]
  */
@@ -150,6 +153,9 @@ export function jacobian(f: (x: Tensor) => Tensor): (x: Tensor) => Tensor {
 
 /**
  * The Hessian of a scalar `f` at x, shaped `[...xShape, ...xShape]` (the Jacobian of its gradient).
+ * @param f a scalar function of one tensor
+ * @returns `(x) => H`, H of shape `[...x.shape, ...x.shape]`
+ * @throws ShapeError when f is not scalar
  * @example
  * hessian((x: Tensor) => x.pow(3).sum())(tensor([2])).toArray(); // [[12]]
  */
@@ -160,6 +166,9 @@ export function hessian(f: (x: Tensor) => Tensor): (x: Tensor) => Tensor {
 /**
  * Hessian-vector products without forming the Hessian: `(x, v) => H(x)·v`, computed reverse over
  * reverse as ∇ₓ⟨∇f(x), v⟩ (two sweeps, whatever the size of x).
+ * @param f a scalar function of one tensor
+ * @returns `(x, v) => H(x)·v`, of x's shape
+ * @throws ShapeError when f is not scalar
  * @example
  * hessianVectorProduct((x: Tensor) => x.square().sum())(tensor([1, 2]), tensor([1, 0])).toArray(); // [2, 0]
  */

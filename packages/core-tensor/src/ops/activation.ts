@@ -23,7 +23,9 @@ function floatArg(op: string, x: TensorLike): Tensor {
 
 /**
  * Leaky ReLU: x for x > 0, slope·x otherwise.
- * @param x float tensor @param slope the negative-side slope (default 0.01, as PyTorch)
+ * @param x float tensor
+ * @param slope the negative-side slope (default 0.01, as PyTorch)
+ * @returns a tensor of x's shape
  * @example
  * leakyRelu(tensor([-10, 1])).toArray(); // [-0.1, 1]
  */
@@ -34,6 +36,8 @@ export function leakyRelu(x: TensorLike, slope = 0.01): Tensor {
 
 /**
  * softplus(x) = log(1 + eˣ), computed stably as max(x, 0) + log1p(e^−|x|); its gradient is sigmoid(x).
+ * @param x float tensor, any shape
+ * @returns a tensor of x's shape
  * @throws DTypeError for non-float input
  * @example
  * softplus(tensor([0])).toArray(); // [0.6931471805599453]
@@ -52,6 +56,9 @@ export interface GeluOptions {
 /**
  * GELU(x) = x·Φ(x) = ½x(1 + erf(x/√2)) (exact, the default, as PyTorch), or with
  * `approximate: 'tanh'` ½x(1 + tanh(√(2/π)(x + 0.044715x³))).
+ * @param x float tensor, any shape
+ * @param options approximate: `none` (default) or `tanh`
+ * @returns a tensor of x's shape
  * @throws DTypeError for non-float input
  * @example
  * gelu(tensor([1])).toArray(); // [0.8413447460685429]
@@ -69,6 +76,9 @@ export function gelu(x: TensorLike, options?: GeluOptions): Tensor {
 
 /**
  * Softmax along `axis` (default −1): exp(x − max) / Σ exp(x − max), stable for large inputs.
+ * @param x float tensor, e.g. logits `[batch, classes]`
+ * @param axis the axis that sums to 1 (default −1)
+ * @returns a tensor of x's shape
  * @throws DTypeError for non-float input; ShapeError for a bad axis
  * @example
  * softmax(tensor([0, Math.log(3)])).toArray(); // [0.25, 0.75]
@@ -82,6 +92,9 @@ export function softmax(x: TensorLike, axis = -1): Tensor {
 
 /**
  * log softmax along `axis` (default −1): x − logSumExp(x), stable for large inputs.
+ * @param x float tensor, e.g. logits `[batch, classes]`
+ * @param axis the normalized axis (default −1)
+ * @returns a tensor of x's shape
  * @throws DTypeError for non-float input; ShapeError for a bad axis
  * @example
  * logSoftmax(tensor([0, 0])).toArray(); // [-0.6931471805599453, -0.6931471805599453]
@@ -94,6 +107,10 @@ export function logSoftmax(x: TensorLike, axis = -1): Tensor {
 
 /**
  * Clamps every element into [low, high] (gradient 1 inside, 0 outside).
+ * @param x any shape
+ * @param low lower bound
+ * @param high upper bound
+ * @returns a tensor of x's shape
  * @throws ValueError when low > high
  * @example
  * clip(tensor([-2, 0.5, 2]), -1, 1).toArray(); // [-1, 0.5, 1]

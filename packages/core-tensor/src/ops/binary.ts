@@ -48,7 +48,13 @@ const BINARY_GRADS: Record<BinaryOp, (g: Tensor, a: Tensor, b: Tensor, out: Tens
   },
 };
 
-/** Sums a broadcast gradient back to `t`'s shape and dtype. */
+/**
+ * Sums a broadcast gradient back to `t`'s shape and dtype.
+ * @param g a tensor or a number
+ * @param t a tensor or a number
+ * @returns a tensor of the broadcast shape, dtype promoted
+ * @throws ShapeError when the shapes do not broadcast
+ */
 export function unbroadcast(g: Tensor, t: Tensor): Tensor {
   let r = sameShape(g.shape, t.shape) ? g : sumTo(g, t.shape);
   if (r.dtype !== t.dtype && isFloat(t.dtype)) r = cast(r, t.dtype);
@@ -70,27 +76,71 @@ function binaryOp(op: BinaryOp, a: TensorLike, b: TensorLike): Tensor {
 
 /**
  * Elementwise a + b with broadcasting (numbers broadcast as scalars).
- * @param a any shape @param b broadcastable with a
+ * @param a any shape
+ * @param b broadcastable with a
  * @returns the broadcast shape; dtype promoted (bool < int32 < float32 < float64)
  * @throws ShapeError when the shapes do not broadcast (the message names both)
  * @example
  * add(tensor([[1, 2], [3, 4]]), tensor([10, 20])).toArray(); // [[11, 22], [13, 24]]
  */
 export function add(a: TensorLike, b: TensorLike): Tensor { return binaryOp('add', a, b); }
-/** Elementwise a − b with broadcasting. @throws ShapeError @example sub(tensor([3]), 1).toArray(); // [2] */
+/**
+ * Elementwise a − b with broadcasting.
+ * @param a any shape (or a number)
+ * @param b broadcastable with a (or a number)
+ * @returns a tensor of the broadcast shape, dtype promoted
+ * @throws ShapeError
+ * @example
+ * sub(tensor([3]), 1).toArray(); // [2]
+ */
 export function sub(a: TensorLike, b: TensorLike): Tensor { return binaryOp('sub', a, b); }
-/** Elementwise a · b with broadcasting. @throws ShapeError @example mul(tensor([2, 3]), 2).toArray(); // [4, 6] */
+/**
+ * Elementwise a · b with broadcasting.
+ * @param a any shape (or a number)
+ * @param b broadcastable with a (or a number)
+ * @returns a tensor of the broadcast shape, dtype promoted
+ * @throws ShapeError
+ * @example
+ * mul(tensor([2, 3]), 2).toArray(); // [4, 6]
+ */
 export function mul(a: TensorLike, b: TensorLike): Tensor { return binaryOp('mul', a, b); }
-/** Elementwise a / b with broadcasting; integer inputs give float64. @throws ShapeError @example div(tensor([1]), 4).toArray(); // [0.25] */
+/**
+ * Elementwise a / b with broadcasting; integer inputs give float64.
+ * @param a any shape (or a number)
+ * @param b broadcastable with a (or a number)
+ * @returns a tensor of the broadcast shape, dtype promoted
+ * @throws ShapeError
+ * @example
+ * div(tensor([1]), 4).toArray(); // [0.25]
+ */
 export function div(a: TensorLike, b: TensorLike): Tensor { return binaryOp('div', a, b); }
 /**
  * Elementwise a^b with broadcasting. The gradient in b is a^b·ln a (0 where a = 0).
+ * @param a base, any shape
+ * @param b exponent, broadcastable with a
+ * @returns the broadcast shape, dtype promoted
  * @throws ShapeError
  * @example
  * pow(tensor([2, 3]), 2).toArray(); // [4, 9]
  */
 export function pow(a: TensorLike, b: TensorLike): Tensor { return binaryOp('pow', a, b); }
-/** Elementwise max(a, b); ties split the gradient. @throws ShapeError @example maximum(tensor([1, 5]), 3).toArray(); // [3, 5] */
+/**
+ * Elementwise max(a, b); ties split the gradient.
+ * @param a any shape (or a number)
+ * @param b broadcastable with a (or a number)
+ * @returns a tensor of the broadcast shape, dtype promoted
+ * @throws ShapeError
+ * @example
+ * maximum(tensor([1, 5]), 3).toArray(); // [3, 5]
+ */
 export function maximum(a: TensorLike, b: TensorLike): Tensor { return binaryOp('maximum', a, b); }
-/** Elementwise min(a, b); ties split the gradient. @throws ShapeError @example minimum(tensor([1, 5]), 3).toArray(); // [1, 3] */
+/**
+ * Elementwise min(a, b); ties split the gradient.
+ * @param a any shape (or a number)
+ * @param b broadcastable with a (or a number)
+ * @returns a tensor of the broadcast shape, dtype promoted
+ * @throws ShapeError
+ * @example
+ * minimum(tensor([1, 5]), 3).toArray(); // [1, 3]
+ */
 export function minimum(a: TensorLike, b: TensorLike): Tensor { return binaryOp('minimum', a, b); }

@@ -11,7 +11,8 @@ import { fromBuffer, toTensor, view } from './util.ts';
  * Converts to another dtype (a copy; the same tensor when the dtype already matches). Floats to
  * int32 truncate toward zero; anything to bool is `x != 0`. Float-to-float casts pass the
  * gradient through (cast back); casts to int32/bool stop it.
- * @param x any tensor @param dtype the target dtype
+ * @param x any tensor
+ * @param dtype the target dtype
  * @returns a tensor of x's shape and the new dtype
  * @throws DTypeError for an unknown dtype name
  * @example

@@ -24,6 +24,8 @@ function embed(v: Tensor, m: number, n: number): Tensor {
 /**
  * The diagonal: a 1-D `[n]` tensor becomes the `[n, n]` matrix with it on the diagonal; a 2-D
  * `[m, n]` matrix gives its diagonal `[min(m, n)]` (a strided view).
+ * @param x `[n]` or `[m, n]`
+ * @returns `[n, n]` or `[min(m, n)]`
  * @throws ShapeError for other ranks
  * @example
  * diag(tensor([1, 2])).toArray();               // [[1, 0], [0, 2]]
@@ -41,6 +43,8 @@ export function diag(x: TensorLike): Tensor {
 
 /**
  * The trace of a matrix: the sum of its diagonal.
+ * @param x `[m, n]`
+ * @returns a rank-0 tensor
  * @throws ShapeError unless x is 2-D
  * @example
  * matrixTrace(tensor([[1, 2], [3, 4]])).item(); // 5

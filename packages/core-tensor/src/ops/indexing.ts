@@ -56,7 +56,10 @@ function gatherOp(x: Tensor, axis: number, idx: Int32Array): Tensor {
  * Picks slices along `axis` by index (embedding lookup): the result has shape
  * `x.shape[:axis] + indices.shape + x.shape[axis+1:]`. Its gradient scatter-adds (repeated
  * indices accumulate).
- * @param x any tensor @param indices int32 tensor or number[] of in-range indices @param axis default 0
+ * @param x any tensor
+ * @param indices int32 tensor or number[] of in-range indices
+ * @param axis default 0
+ * @returns `x.shape[:axis] + indices.shape + x.shape[axis+1:]`
  * @throws DTypeError for float indices; ValueError for out-of-range indices; ShapeError for a bad axis
  * @example
  * gather(tensor([[1, 2], [3, 4], [5, 6]]), [2, 0]).toArray(); // [[5, 6], [1, 2]]
@@ -72,6 +75,10 @@ export function gather(x: TensorLike, indices: Tensor | readonly number[], axis 
 
 /**
  * NumPy's take: like {@link gather}, but without `axis` it indexes the flattened tensor.
+ * @param x any tensor
+ * @param indices int32 tensor or number[]
+ * @param axis the axis (default: the flattened tensor)
+ * @returns the picked elements or slices
  * @example
  * take(tensor([[1, 2], [3, 4]]), [3, 0]).toArray(); // [4, 1]
  */
@@ -82,8 +89,10 @@ export function take(x: TensorLike, indices: Tensor | readonly number[], axis?: 
 
 /**
  * One-hot encoding: `out[..., j] = 1` where `j = indices[...]`, else 0 (not differentiable).
- * @param indices int32 tensor or number[] with values in [0, depth) @param depth the number of classes
+ * @param indices int32 tensor or number[] with values in [0, depth)
+ * @param depth the number of classes
  * @param options.dtype the result dtype (default float64)
+ * @returns `[...indices.shape, depth]`
  * @throws ValueError for an index outside [0, depth)
  * @example
  * oneHot([0, 2], 3).toArray(); // [[1, 0, 0], [0, 0, 1]]

@@ -13,6 +13,8 @@ import { cast } from './cast.ts';
 /**
  * Joins tensors along an existing `axis` (default 0); dtypes are promoted.
  * @param tensors at least one; same rank, equal dims except along axis
+ * @param axis the joined axis (default 0)
+ * @returns the joined tensor
  * @throws ShapeError when ranks or dims differ; ValueError for an empty list
  * @example
  * concat([tensor([1, 2]), tensor([3])]).toArray(); // [1, 2, 3]
@@ -59,6 +61,8 @@ export function concat(tensors: readonly TensorLike[], axis = 0): Tensor {
 
 /**
  * Stacks same-shape tensors along a new `axis` (default 0).
+ * @param axis where the new axis goes (default 0)
+ * @returns a tensor of rank + 1
  * @throws ShapeError when shapes differ
  * @example
  * stack([tensor([1, 2]), tensor([3, 4])]).toArray(); // [[1, 2], [3, 4]]
@@ -72,6 +76,10 @@ export function stack(tensors: readonly TensorLike[], axis = 0): Tensor {
 
 /**
  * Splits along `axis` (default 0) into `sections` equal parts, or parts of the given sizes (views).
+ * @param x any tensor
+ * @param sections a number of equal parts, or the part sizes
+ * @param axis the split axis (default 0)
+ * @returns the parts, as views
  * @throws ShapeError when the parts do not add up to the axis length
  * @example
  * split(tensor([1, 2, 3, 4]), 2).map((t) => t.toArray()); // [[1, 2], [3, 4]]

@@ -36,7 +36,8 @@ function batchedMatmul(a: Tensor, b: Tensor): Tensor {
  * Matrix product with NumPy semantics: `[..., m, k] @ [..., k, n] → [..., m, n]` with broadcast
  * batch dims; a 1-D `a` is a row vector and a 1-D `b` a column vector (that dim is then dropped).
  * Transposed (strided) operands run at full speed: the kernel packs them.
- * @param a `[..., m, k]` or `[k]` @param b `[..., k, n]` or `[k]`
+ * @param a `[..., m, k]` or `[k]`
+ * @param b `[..., k, n]` or `[k]`
  * @returns `[...batch, m, n]` (without the dims of 1-D operands)
  * @throws ShapeError when inner dims differ, an operand is rank 0, or batch dims do not broadcast
  * @example
@@ -67,6 +68,9 @@ export function matmul(a: TensorLike, b: TensorLike): Tensor {
 
 /**
  * Inner product of two 1-D tensors (for higher ranks: matmul).
+ * @param a `[n]` (or any matmul operand)
+ * @param b `[n]`
+ * @returns a rank-0 tensor for vectors, else the matmul
  * @throws ShapeError when the lengths differ
  * @example
  * dot(tensor([1, 2, 3]), tensor([4, 5, 6])).item(); // 32
@@ -84,6 +88,9 @@ export function dot(a: TensorLike, b: TensorLike): Tensor {
 
 /**
  * Outer product `out[i, j] = a[i]·b[j]` (inputs are flattened).
+ * @param a `[n]` (flattened)
+ * @param b `[m]` (flattened)
+ * @returns `[n, m]`
  * @example
  * outer(tensor([1, 2]), tensor([1, 10])).toArray(); // [[1, 10], [2, 20]]
  */

@@ -18,7 +18,9 @@ function makeView(x: Tensor, shape: readonly number[], strides: readonly number[
 /**
  * A tensor with the same elements in a new shape (row-major order). One entry may be −1 and is
  * inferred. A view when x is contiguous, a copy otherwise.
- * @param x any tensor @param shape the new shape, same number of elements
+ * @param x any tensor
+ * @param shape the new shape, same number of elements
+ * @returns a tensor of the new shape
  * @throws ShapeError when the sizes differ or −1 cannot be inferred
  * @example
  * reshape(arange(6), [2, -1]).shape; // [2, 3]
@@ -50,7 +52,13 @@ export function reshape(x: TensorLike, shape: readonly number[]): Tensor {
   return record(out, 'reshape', [t], (g) => [reshape(g, t.shape)]);
 }
 
-/** Flattens to rank 1 (a view when contiguous). @example flatten(zeros([2, 3])).shape; // [6] */
+/**
+ * Flattens to rank 1 (a view when contiguous).
+ * @param x any tensor
+ * @returns `[x.size]`
+ * @example
+ * flatten(zeros([2, 3])).shape; // [6]
+ */
 export function flatten(x: TensorLike): Tensor {
   const t = toTensor('flatten', 'x', x);
   return reshape(t, [t.size]);
@@ -58,7 +66,9 @@ export function flatten(x: TensorLike): Tensor {
 
 /**
  * Permutes the dims (a view). Without `perm`, reverses them (matrix transpose for rank 2).
- * @param x any tensor @param perm a permutation of 0..rank−1
+ * @param x any tensor
+ * @param perm a permutation of 0..rank−1
+ * @returns a view with permuted dims
  * @throws ShapeError when perm is not a permutation of the dims
  * @example
  * transpose(zeros([2, 3])).shape; // [3, 2]
@@ -76,12 +86,28 @@ export function transpose(x: TensorLike, perm?: readonly number[]): Tensor {
   return record(out, 'transpose', [t], (g) => [transpose(g, inv)]);
 }
 
-/** Permutes the dims by `perm` (required). @throws ShapeError @example permute(zeros([2, 3, 4]), [2, 0, 1]).shape; // [4, 2, 3] */
+/**
+ * Permutes the dims by `perm` (required).
+ * @param x any tensor
+ * @param perm a permutation of 0..rank−1
+ * @returns a view with permuted dims
+ * @throws ShapeError
+ * @example
+ * permute(zeros([2, 3, 4]), [2, 0, 1]).shape; // [4, 2, 3]
+ */
 export function permute(x: TensorLike, perm: readonly number[]): Tensor {
   return transpose(x, perm);
 }
 
-/** Inserts a size-1 dim at `axis` (a view). @throws ShapeError @example expandDims(zeros([3]), 0).shape; // [1, 3] */
+/**
+ * Inserts a size-1 dim at `axis` (a view).
+ * @param x any tensor
+ * @param axis where the new dim goes (negative counts from the end)
+ * @returns a view of rank + 1
+ * @throws ShapeError
+ * @example
+ * expandDims(zeros([3]), 0).shape; // [1, 3]
+ */
 export function expandDims(x: TensorLike, axis: number): Tensor {
   const t = toTensor('expandDims', 'x', x);
   const a = normAxis('expandDims', axis, t.rank + 1);
@@ -92,6 +118,9 @@ export function expandDims(x: TensorLike, axis: number): Tensor {
 
 /**
  * Removes size-1 dims: the given ones, or all (a view).
+ * @param x any tensor
+ * @param axis the size-1 axes to remove (default all)
+ * @returns a view without those dims
  * @throws ShapeError when a given axis does not have size 1
  * @example
  * squeeze(zeros([1, 3, 1])).shape; // [3]
@@ -112,6 +141,9 @@ export function squeeze(x: TensorLike, axis?: number | readonly number[]): Tenso
 
 /**
  * Broadcasts to `shape` without copying (stride-0 dims). Its gradient sums back.
+ * @param x any tensor
+ * @param shape a shape x broadcasts to
+ * @returns a view of `shape`
  * @throws ShapeError when x does not broadcast to shape
  * @example
  * broadcastTo(tensor([1, 2]), [3, 2]).toArray(); // [[1, 2], [1, 2], [1, 2]]
@@ -161,7 +193,10 @@ function normSlice(t: Tensor, begin: number | readonly number[], size?: number |
  * A rectangular sub-tensor (a view), in the begin/size form of tfjs: along dim i it keeps
  * `begin[i] .. begin[i] + size[i] − 1`. Missing entries mean "from 0" and "to the end"; a size of
  * −1 means "to the end"; a negative begin counts from the end. Its gradient pads with zeros.
- * @param x any tensor @param begin start per dim (a number means dim 0) @param size length per dim
+ * @param x any tensor
+ * @param begin start per dim (a number means dim 0)
+ * @param size length per dim
+ * @returns a view of shape `size`
  * @throws ShapeError when the range leaves the tensor
  * @example
  * slice(tensor([[1, 2, 3], [4, 5, 6]]), [0, 1], [2, 2]).toArray(); // [[2, 3], [5, 6]]
@@ -178,6 +213,10 @@ export function slice(x: TensorLike, begin: number | readonly number[], size?: n
 
 /**
  * Places x inside zeros of `shape`, with its first element at `begin` (the transpose of slice).
+ * @param x any tensor
+ * @param begin where x's first element goes
+ * @param shape the result shape
+ * @returns a new tensor of `shape`
  * @throws ShapeError when x does not fit
  * @example
  * pad(tensor([1]), [1], [3]).toArray(); // [0, 1, 0]
@@ -198,7 +237,13 @@ export function pad(x: TensorLike, begin: readonly number[], shape: readonly num
   return record(out, 'pad', [t], (g) => [slice(g, begin, t.shape)]);
 }
 
-/** A row-major copy of x (x itself when already row-major with no offset). @example contiguous(transpose(zeros([2, 3]))).shape; // [3, 2] */
+/**
+ * A row-major copy of x (x itself when already row-major with no offset).
+ * @param x any tensor
+ * @returns a row-major tensor with x's values
+ * @example
+ * contiguous(transpose(zeros([2, 3]))).shape; // [3, 2]
+ */
 export function contiguous(x: TensorLike): Tensor {
   const t = toTensor('contiguous', 'x', x);
   if (t._offset === 0 && t._buf.length === t.size && isRowMajor(t.shape, t._strides)) return t;

@@ -22,6 +22,8 @@ export interface NormOptions {
  * Vector norms over `axis` (entrywise, so ord 2 over a matrix is its Frobenius norm). The 2-norm's
  * gradient x/‖x‖ is undefined at 0 (NaN there).
  * @param x any tensor (integers are promoted to float64)
+ * @param options ord, axis, keepDims
+ * @returns the norms: x's shape without the reduced axes
  * @throws ValueError for an unsupported ord
  * @example
  * norm(tensor([3, 4])).item(); // 5

@@ -63,16 +63,35 @@ function reduceOp(op: ReduceOp, x: TensorLike, axis: Axis, options: ReduceOption
 
 /**
  * Sum over `axis` (all axes when omitted); bool sums count as int32.
- * @param x any shape @param axis an axis or a list (negative counts from the end)
+ * @param x any shape
+ * @param axis an axis or a list (negative counts from the end)
  * @returns x's shape without the reduced axes (kept as 1 with keepDims)
  * @throws ShapeError for an axis out of range
  * @example
  * sum(tensor([[1, 2], [3, 4]]), 0).toArray(); // [4, 6]
  */
 export function sum(x: TensorLike, axis?: Axis, options?: ReduceOptions): Tensor { return reduceOp('sum', x, axis, options); }
-/** Maximum over `axis` (the gradient is split among ties). @throws ShapeError on empty axes @example max(tensor([1, 5, 2])).item(); // 5 */
+/**
+ * Maximum over `axis` (the gradient is split among ties).
+ * @param x any shape
+ * @param axis an axis or a list of axes (default all)
+ * @param options keepDims
+ * @returns the reduced tensor
+ * @throws ShapeError on empty axes
+ * @example
+ * max(tensor([1, 5, 2])).item(); // 5
+ */
 export function max(x: TensorLike, axis?: Axis, options?: ReduceOptions): Tensor { return reduceOp('max', x, axis, options); }
-/** Minimum over `axis` (the gradient is split among ties). @throws ShapeError on empty axes @example min(tensor([1, 5, 2])).item(); // 1 */
+/**
+ * Minimum over `axis` (the gradient is split among ties).
+ * @param x any shape
+ * @param axis an axis or a list of axes (default all)
+ * @param options keepDims
+ * @returns the reduced tensor
+ * @throws ShapeError on empty axes
+ * @example
+ * min(tensor([1, 5, 2])).item(); // 1
+ */
 export function min(x: TensorLike, axis?: Axis, options?: ReduceOptions): Tensor { return reduceOp('min', x, axis, options); }
 
 function countOf(t: Tensor, axes: readonly number[]): number {
@@ -88,6 +107,10 @@ function floatInput(op: string, x: TensorLike): Tensor {
 
 /**
  * Arithmetic mean over `axis` (integers are averaged in float64).
+ * @param x any shape
+ * @param axis an axis or a list (default all)
+ * @param options keepDims
+ * @returns the means
  * @example
  * mean(tensor([[1, 2], [3, 4]]), 1).toArray(); // [1.5, 3.5]
  */
@@ -100,6 +123,10 @@ export function mean(x: TensorLike, axis?: Axis, options?: ReduceOptions): Tenso
 /**
  * Variance Σ(x − mean)² / (n − correction) over `axis`; correction 0 (default) is the population
  * variance (NumPy, JAX), 1 the unbiased estimate (PyTorch's default).
+ * @param x any shape
+ * @param axis an axis or a list (default all)
+ * @param options keepDims, correction
+ * @returns the variances
  * @throws ShapeError for an axis out of range
  * @example
  * variance(tensor([1, 2, 3, 4])).item(); // 1.25
@@ -115,6 +142,10 @@ export function variance(x: TensorLike, axis?: Axis, options?: VarianceOptions):
 /**
  * log Σ exp(x) over `axis`, computed stably as m + log Σ exp(x − m) with m the max (held
  * constant for the gradient, which is softmax(x)).
+ * @param x float tensor
+ * @param axis an axis or a list (default all)
+ * @param options keepDims
+ * @returns log Σ exp(x) over the axes
  * @throws DTypeError for non-float input
  * @example
  * logSumExp(tensor([1000, 1000])).item(); // 1000.6931471805599
@@ -142,9 +173,22 @@ function argOp(op: 'argmax' | 'argmin', x: TensorLike, axis: number | undefined,
 /**
  * Index of the maximum along `axis` (of the flattened tensor when omitted), int32, first on ties.
  * Not differentiable.
+ * @param x any shape
+ * @param axis the axis (default: over the flattened tensor)
+ * @param options keepDims
+ * @returns int32 indices
  * @example
  * argmax(tensor([[1, 9], [7, 2]]), 1).toArray(); // [1, 0]
  */
 export function argmax(x: TensorLike, axis?: number, options?: ReduceOptions): Tensor { return argOp('argmax', x, axis, options); }
-/** Index of the minimum along `axis` (flattened when omitted), int32. @example argmin(tensor([3, 1, 2])).item(); // 1 */
+/**
+ * Index of the minimum along `axis` (flattened when omitted), int32.
+ * @param x any shape
+ * @param axis an axis or a list of axes (default all)
+ * @param options keepDims
+ * @returns the reduced tensor
+ * @throws ShapeError when the shapes do not broadcast
+ * @example
+ * argmin(tensor([3, 1, 2])).item(); // 1
+ */
 export function argmin(x: TensorLike, axis?: number, options?: ReduceOptions): Tensor { return argOp('argmin', x, axis, options); }

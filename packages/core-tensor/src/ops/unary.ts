@@ -52,35 +52,120 @@ function unaryOp(op: UnaryOp, x: TensorLike): Tensor {
  * neg(tensor([1, -2])).toArray(); // [-1, 2]
  */
 export function neg(x: TensorLike): Tensor { return unaryOp('neg', x); }
-/** Elementwise |x| (gradient sign(x), 0 at 0). @example abs(tensor([-1, 2])).toArray(); // [1, 2] */
+/**
+ * Elementwise |x| (gradient sign(x), 0 at 0).
+ * @param x any shape
+ * @returns a tensor of x's shape and dtype
+ * @throws ValueError when x is neither a Tensor nor a number
+ * @example
+ * abs(tensor([-1, 2])).toArray(); // [1, 2]
+ */
 export function abs(x: TensorLike): Tensor { return unaryOp('abs', x); }
-/** Elementwise sign: −1, 0 or 1. Not differentiable (zero gradient). @example sign(tensor([-3, 0, 2])).toArray(); // [-1, 0, 1] */
+/**
+ * Elementwise sign: −1, 0 or 1. Not differentiable (zero gradient).
+ * @param x any shape
+ * @returns a tensor of x's shape and dtype
+ * @throws ValueError when x is neither a Tensor nor a number
+ * @example
+ * sign(tensor([-3, 0, 2])).toArray(); // [-1, 0, 1]
+ */
 export function sign(x: TensorLike): Tensor { return unaryOp('sign', x); }
-/** Elementwise x². @example square(tensor([3])).toArray(); // [9] */
+/**
+ * Elementwise x².
+ * @param x any shape
+ * @returns a tensor of x's shape and dtype
+ * @throws ValueError when x is neither a Tensor nor a number
+ * @example
+ * square(tensor([3])).toArray(); // [9]
+ */
 export function square(x: TensorLike): Tensor { return unaryOp('square', x); }
-/** Elementwise √x. @throws DTypeError for int32/bool input @example sqrt(tensor([4])).toArray(); // [2] */
+/**
+ * Elementwise √x.
+ * @param x any shape
+ * @returns a tensor of x's shape and dtype
+ * @throws DTypeError for int32/bool input
+ * @example
+ * sqrt(tensor([4])).toArray(); // [2]
+ */
 export function sqrt(x: TensorLike): Tensor { return unaryOp('sqrt', x); }
-/** Elementwise eˣ. @throws DTypeError for int32/bool input @example exp(tensor([0])).toArray(); // [1] */
+/**
+ * Elementwise eˣ.
+ * @param x any shape
+ * @returns a tensor of x's shape and dtype
+ * @throws DTypeError for int32/bool input
+ * @example
+ * exp(tensor([0])).toArray(); // [1]
+ */
 export function exp(x: TensorLike): Tensor { return unaryOp('exp', x); }
 /**
  * Elementwise natural logarithm.
  * @param x a float tensor
+ * @returns a tensor of x's shape
  * @throws DTypeError for int32/bool input (cast first: `x.astype('float64')`)
  * @example
  * log(tensor([1, Math.E])).toArray(); // [0, 1]
  */
 export function log(x: TensorLike): Tensor { return unaryOp('log', x); }
-/** Elementwise log(1 + x), accurate for small x. @throws DTypeError for int input @example log1p(tensor([0])).toArray(); // [0] */
+/**
+ * Elementwise log(1 + x), accurate for small x.
+ * @param x any shape
+ * @returns a tensor of x's shape and dtype
+ * @throws DTypeError for int input
+ * @example
+ * log1p(tensor([0])).toArray(); // [0]
+ */
 export function log1p(x: TensorLike): Tensor { return unaryOp('log1p', x); }
-/** Elementwise sine. @throws DTypeError for int input @example sin(tensor([0])).toArray(); // [0] */
+/**
+ * Elementwise sine.
+ * @param x any shape
+ * @returns a tensor of x's shape and dtype
+ * @throws DTypeError for int input
+ * @example
+ * sin(tensor([0])).toArray(); // [0]
+ */
 export function sin(x: TensorLike): Tensor { return unaryOp('sin', x); }
-/** Elementwise cosine. @throws DTypeError for int input @example cos(tensor([0])).toArray(); // [1] */
+/**
+ * Elementwise cosine.
+ * @param x any shape
+ * @returns a tensor of x's shape and dtype
+ * @throws DTypeError for int input
+ * @example
+ * cos(tensor([0])).toArray(); // [1]
+ */
 export function cos(x: TensorLike): Tensor { return unaryOp('cos', x); }
-/** Elementwise hyperbolic tangent. @throws DTypeError for int input @example tanh(tensor([0])).toArray(); // [0] */
+/**
+ * Elementwise hyperbolic tangent.
+ * @param x any shape
+ * @returns a tensor of x's shape and dtype
+ * @throws DTypeError for int input
+ * @example
+ * tanh(tensor([0])).toArray(); // [0]
+ */
 export function tanh(x: TensorLike): Tensor { return unaryOp('tanh', x); }
-/** Elementwise logistic sigmoid 1/(1+e^−x), stable for large |x|. @throws DTypeError for int input @example sigmoid(tensor([0])).toArray(); // [0.5] */
+/**
+ * Elementwise logistic sigmoid 1/(1+e^−x), stable for large |x|.
+ * @param x any shape
+ * @returns a tensor of x's shape and dtype
+ * @throws DTypeError for int input
+ * @example
+ * sigmoid(tensor([0])).toArray(); // [0.5]
+ */
 export function sigmoid(x: TensorLike): Tensor { return unaryOp('sigmoid', x); }
-/** Elementwise error function erf(x) (about 1e-15 accurate). @throws DTypeError for int input @example erf(tensor([0])).toArray(); // [0] */
+/**
+ * Elementwise error function erf(x) (about 1e-15 accurate).
+ * @param x any shape
+ * @returns a tensor of x's shape and dtype
+ * @throws DTypeError for int input
+ * @example
+ * erf(tensor([0])).toArray(); // [0]
+ */
 export function erf(x: TensorLike): Tensor { return unaryOp('erf', x); }
-/** Elementwise max(x, 0) (gradient 0 at 0, as PyTorch). @example relu(tensor([-1, 2])).toArray(); // [0, 2] */
+/**
+ * Elementwise max(x, 0) (gradient 0 at 0, as PyTorch).
+ * @param x any shape
+ * @returns a tensor of x's shape and dtype
+ * @throws ValueError when x is neither a Tensor nor a number
+ * @example
+ * relu(tensor([-1, 2])).toArray(); // [0, 2]
+ */
 export function relu(x: TensorLike): Tensor { return unaryOp('relu', x); }

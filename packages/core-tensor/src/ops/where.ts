@@ -12,7 +12,8 @@ import { zerosOf } from './zeros-of.ts';
  * Elementwise selection `cond ? a : b` with broadcasting of all three. The gradient flows to `a`
  * where cond holds and to `b` elsewhere; cond gets none.
  * @param cond a bool (or numeric: nonzero = true) tensor
- * @param a values where cond holds @param b values elsewhere
+ * @param a values where cond holds
+ * @param b values elsewhere
  * @returns the broadcast shape of the three, dtype promoted from a and b
  * @throws ShapeError when the shapes do not broadcast
  * @example

@@ -35,7 +35,10 @@ function flat(x: Comparable): { values: number[]; shape: number[] | undefined } 
 /**
  * Asserts two values are elementwise close (NumPy's allclose rule; NaN matches NaN, infinities
  * must match exactly). Framework-free: it throws, so it works in any test runner.
- * @param actual @param expected tensors, numbers, nested arrays or typed arrays of the same shape
+ * @param actual
+ * @param expected tensors, numbers, nested arrays or typed arrays of the same shape
+ * @param options rtol, atol
+ * @returns nothing; it throws on mismatch
  * @throws NotCloseError naming the shape mismatch, or the worst element: index, actual, expected
  * @example
  * expectClose(tensor([1, 2]).mul(0.1), [0.1, 0.2]);
