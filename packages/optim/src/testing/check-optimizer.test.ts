@@ -30,6 +30,7 @@ describe('checkOptimizer', () => {
       expect(report.descent.after).toBeLessThan(0.05 * report.descent.before);
     }
     expect(Object.keys(builtinOptimizers).sort()).toEqual(['adam', 'adamw', 'gd', 'heavy-ball', 'nesterov', 'sgd']);
+    for (const [id, make] of Object.entries(builtinOptimizers)) expect(checkOptimizer(make({ lr: 0.05 })).id).toBe(id);
   });
 
   it('catches an optimizer that mutates its input or ascends', () => {
