@@ -1,5 +1,6 @@
-import type { Rng } from '@gradlab/core-tensor';
-import { rng, tensor, ValueError } from '@gradlab/core-tensor';
+import type { Rng, Tensor } from '@gradlab/core-tensor';
+import { add, grad, matmul, mul, reshape, rng, square, sum, tensor, transpose, ValueError } from '@gradlab/core-tensor';
+import type { Loss } from '@gradlab/losses';
 import type { BatchSizeSchedule, Optimizer, OptimizerState } from '@gradlab/optim';
 import { sgd } from '@gradlab/optim';
 import type { Matrix } from './design.ts';
@@ -35,6 +36,13 @@ export interface GradientTrainingOptions {
   init?: ArrayLike<number>;
   /** Called after every update, e.g. to print the notes' step-by-step examples. */
   onStep?: (step: TrainingStep) => void;
+  /**
+   * Train on this `Loss` of `@gradlab/losses` instead of the model's own, differentiating
+   * `loss.forward(scores, t)` by autodiff: a `score` loss (hinge, exponential, logistic, ...) for the
+   * binary classifiers, a `value` loss (quadratic, absolute error) for regression, a `logits` loss
+   * (cross-entropy) for softmax. The penalty (λ/N)‖w‖² is added when λ > 0.
+   */
+  loss?: Loss;
 }
 
 /** The result of {@link trainByGradient}. */
@@ -159,6 +167,29 @@ export function trainByGradient(
     return l / n + (lambda / n) * pen;
   };
 
+  // The autodiff path for a user-supplied Loss: scores = U Wᵀ with U = [1, x] rows, W = θ as [K, P].
+  const penaltyMask = new Float64Array(k * p);
+  for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) penaltyMask[c * p + off + j] = 1;
+  const allRows = Array.from({ length: n }, (_, i) => i);
+  const lossObjective = (loss: Loss, th: Float64Array | Tensor, rows: readonly number[]): Tensor => {
+    const u = new Float64Array(rows.length * p);
+    const target = new Float64Array(rows.length);
+    rows.forEach((i, r) => {
+      if (fitIntercept) u[r * p] = 1;
+      for (let j = 0; j < d; j++) u[r * p + off + j] = x.data[i * d + j] as number;
+      target[r] = t[i] as number;
+    });
+    const thetaT = th instanceof Float64Array ? tensor(th, { shape: [k * p], dtype: 'float64' }) : th;
+    const scores = matmul(tensor(u, { shape: [rows.length, p], dtype: 'float64' }), transpose(reshape(thetaT, [k, p])));
+    const value = loss.forward(k === 1 ? reshape(scores, [rows.length]) : scores, tensor(target, { shape: [rows.length], dtype: 'float64' }));
+    if (lambda === 0) return value;
+    return add(value, mul(sum(square(mul(thetaT, tensor(penaltyMask, { shape: [k * p], dtype: 'float64' })))), lambda / n));
+  };
+  const lossGradient = (loss: Loss, th: Float64Array, rows: readonly number[]): Float64Array => {
+    const g = grad((v: Tensor) => lossObjective(loss, v, rows))(tensor(th, { shape: [k * p], dtype: 'float64' }));
+    return Float64Array.from(g.data);
+  };
+
   let params = tensor(theta, { shape: [k * p], dtype: 'float64' });
   let state: OptimizerState = optimizer.init(params);
   const lossHistory: number[] = [];
@@ -171,8 +202,8 @@ export function trainByGradient(
       const batch = order.slice(pos, pos + size);
       pos += size;
       const current = Float64Array.from(params.data);
-      const g = new Float64Array(k * p);
-      for (const i of batch) {
+      const g = options.loss !== undefined ? lossGradient(options.loss, current, batch) : new Float64Array(k * p);
+      if (options.loss === undefined) for (const i of batch) {
         sampleLoss(i, current);
         for (let c = 0; c < k; c++) {
           const ds = (dScore[c] as number) / batch.length;
@@ -181,7 +212,7 @@ export function trainByGradient(
           for (let j = 0; j < d; j++) g[c * p + off + j] = (g[c * p + off + j] as number) + ds * (x.data[i * d + j] as number);
         }
       }
-      if (lambda > 0) {
+      if (lambda > 0 && options.loss === undefined) {
         for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) g[c * p + off + j] = (g[c * p + off + j] as number) + ((2 * lambda) / n) * (current[c * p + off + j] as number);
       }
       const res = optimizer.step(params, tensor(g, { shape: [k * p], dtype: 'float64' }), state);
@@ -190,7 +221,7 @@ export function trainByGradient(
       step++;
       options.onStep?.({ step, epoch, batch, theta: Float64Array.from(params.data) });
     }
-    lossHistory.push(objective(Float64Array.from(params.data)));
+    lossHistory.push(options.loss !== undefined ? lossObjective(options.loss, Float64Array.from(params.data), allRows).item() : objective(Float64Array.from(params.data)));
   }
   const final = Float64Array.from(params.data);
   const coef = new Float64Array(k * d);
