@@ -210,9 +210,47 @@ export function binaryF64(op: i32, out: usize, a: usize, b: usize, rank: i32, me
   return f ? <T>Mathf.expm1(<f32>x) : <T>Math.expm1(<f64>x);
 }
 
-@inline function hasVectorUnary(op: i32): bool {
+@inline function hasVectorUnary<T>(op: i32): bool {
+  if (sizeof<T>() == 4 && (op == EXP || op == SIGMOID)) return true;
   return op == NEG || op == ABS || op == SQRT || op == RELU || op == SQUARE || op == RECIPROCAL ||
     op == FLOOR || op == CEIL || op == STEP;
+}
+
+// e^x for four float32 lanes. Range reduction x = n·ln2 + r with n = round(x·log2 e) and ln2 split
+// in two (Cody–Waite: n·LN2_HI is exact for |n| < 2^15), |r| ≤ ln2/2; e^r by its degree-7 Taylor
+// polynomial (truncation < 7e-9 relative); 2^n applied as two power-of-two factors so that
+// results in the subnormal range round once and overflow/underflow saturate to inf/0. NaN passes.
+@inline function expF32x4(x: v128): v128 {
+  const xc = f32x4.min(f32x4.max(x, f32x4.splat(-104.0)), f32x4.splat(89.0));
+  const nf = f32x4.nearest(f32x4.mul(xc, f32x4.splat(1.44269504088896341)));
+  let r = f32x4.sub(xc, f32x4.mul(nf, f32x4.splat(0.693359375)));
+  r = f32x4.sub(r, f32x4.mul(nf, f32x4.splat(-2.12194440e-4)));
+  let p = f32x4.splat(1.0 / 5040.0);
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.0 / 720.0));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.0 / 120.0));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.0 / 24.0));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.0 / 6.0));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(0.5));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.0));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.0));
+  const n = i32x4.trunc_sat_f32x4_s(nf);
+  const n1 = i32x4.shr_s(n, 1);
+  const n2 = i32x4.sub(n, n1);
+  const bias = i32x4.splat(127);
+  const s1 = i32x4.shl(i32x4.add(n1, bias), 23);
+  const s2 = i32x4.shl(i32x4.add(n2, bias), 23);
+  const y = f32x4.mul(f32x4.mul(p, s1), s2);
+  // NaN in, NaN out (min/max above replaced it by a bound).
+  return v128.bitselect(x, y, f32x4.ne(x, x));
+}
+
+// 1/(1 + e^−x) for x ≥ 0 and e^x/(1 + e^x) for x < 0, from e = e^−|x| ≤ 1: never overflows.
+@inline function sigmoidF32x4(x: v128): v128 {
+  const e = expF32x4(f32x4.neg(f32x4.abs(x)));
+  const d = f32x4.add(f32x4.splat(1.0), e);
+  const num = v128.bitselect(f32x4.splat(1.0), e, f32x4.ge(x, f32x4.splat(0)));
+  const y = f32x4.div(num, d);
+  return v128.bitselect(x, y, f32x4.ne(x, x));
 }
 
 @inline function vectorUnary<T>(op: i32, x: v128): v128 {
@@ -225,6 +263,8 @@ export function binaryF64(op: i32, out: usize, a: usize, b: usize, rank: i32, me
   if (op == RECIPROCAL) return v128.div<T>(v128.splat<T>(one<T>()), x);
   if (op == FLOOR) return v128.floor<T>(x);
   if (op == CEIL) return v128.ceil<T>(x);
+  if (op == EXP) return expF32x4(x);
+  if (op == SIGMOID) return sigmoidF32x4(x);
   return v128.and(v128.gt<T>(x, v128.splat<T>(0)), v128.splat<T>(one<T>()));
 }
 
@@ -232,7 +272,7 @@ export function binaryF64(op: i32, out: usize, a: usize, b: usize, rank: i32, me
   const size = <usize>sizeof<T>();
   const lanes = 16 / <i32>sizeof<T>();
   let i = 0;
-  if (hasVectorUnary(op)) {
+  if (hasVectorUnary<T>(op)) {
     const vn = n - (n % lanes);
     for (; i < vn; i += lanes) {
       const o = <usize>i * size;

@@ -1,6 +1,7 @@
-import { createJsBackend } from '@gradlab/core-tensor';
+import { ValueError, createJsBackend } from '@gradlab/core-tensor';
 import type { Backend, BinaryOp, DType, ReduceOp, StridedArray, TypedArray, UnaryOp } from '@gradlab/core-tensor';
-import { compileKernelsSync, instantiateKernels } from './load-kernels.ts';
+import { compileKernelsSync, compileThreadKernelsSync, instantiateKernels, instantiateThreadKernels } from './load-kernels.ts';
+import { MatmulPool } from './matmul-pool.ts';
 import { WasmHeap } from './wasm-heap.ts';
 import type { FloatDType } from './stage.ts';
 import { sizeOfShape } from './stage.ts';
@@ -20,6 +21,12 @@ export interface WasmBackendOptions {
    * JS↔wasm copies cost more than the kernel saves. Default 256. Matmul always runs in wasm.
    */
   minElements?: number;
+  /**
+   * Threads for large matmuls (Node only; default 1). With 2 or more, the kernels run on a shared
+   * `WebAssembly.Memory` and `threads − 1` worker threads take row blocks of every product over
+   * 2²¹ multiply-adds; results are bit-identical to one thread. Elementwise ops stay on one thread.
+   */
+  threads?: number;
 }
 
 /** The dtype the wasm kernels can run an op in, or undefined when every operand must agree and does not. */
@@ -33,6 +40,10 @@ function floatDType(dtype: DType, ...xs: StridedArray[]): FloatDType | undefined
 export interface WasmBackend extends Backend {
   /** Bytes of WebAssembly linear memory reserved so far (grows to the largest call, never shrinks). */
   readonly memoryBytes: number;
+  /** Threads the matmul uses (1 unless created with `threads`). */
+  readonly threads: number;
+  /** Stops the worker threads, if any; the backend stays usable on one thread. */
+  close(): Promise<void>;
 }
 
 /**
@@ -41,20 +52,30 @@ export interface WasmBackend extends Backend {
  * and sum/max/min reductions run as AssemblyScript kernels; the remaining kernels (data movement,
  * int32/bool outputs, `erf`) run on `options.fallback`. Compiles the embedded module synchronously on
  * first use; in a browser main thread call {@link initWasmBackend} instead.
- * @param options `fallback` backend and the `minElements` size below which elementwise ops stay in JS
+ * @param options `fallback` backend, the `minElements` size below which elementwise ops stay in JS,
+ *   and `threads` for large matmuls (Node only)
  * @returns a backend named `wasm`, to pass to `setBackend`
- * @throws BackendError when WebAssembly (SIMD) cannot be compiled synchronously here
+ * @throws BackendError when WebAssembly (SIMD) cannot be compiled synchronously here, or when
+ *   `threads > 1` outside Node; ValueError when `threads` is not a positive integer
  * @example
  * import { setBackend } from '@gradlab/core-tensor';
  * import { createWasmBackend } from '@gradlab/backend-wasm';
  * setBackend(createWasmBackend());
  */
 export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend {
-  return wasmBackendFrom(new WasmHeap(instantiateKernels(compileKernelsSync())), options);
+  const threads = options.threads ?? 1;
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new ValueError('threads must be a positive integer', { pkg: 'backend-wasm', op: 'createWasmBackend', arg: 'options.threads', expected: 'an integer ≥ 1', received: threads });
+  }
+  if (threads === 1) return wasmBackendFrom(new WasmHeap(instantiateKernels(compileKernelsSync())), options);
+  const module = compileThreadKernelsSync();
+  const memory = new WebAssembly.Memory({ initial: 64, maximum: 16384, shared: true });
+  const heap = new WasmHeap(instantiateThreadKernels(module, memory));
+  return wasmBackendFrom(heap, options, new MatmulPool(heap, module, memory, threads - 1));
 }
 
 /** Builds the backend object around an instantiated heap (shared by the sync and async factories). */
-export function wasmBackendFrom(heap: WasmHeap, options: WasmBackendOptions): WasmBackend {
+export function wasmBackendFrom(heap: WasmHeap, options: WasmBackendOptions, pool?: MatmulPool): WasmBackend {
   const js = options.fallback ?? createJsBackend();
   const minElements = options.minElements ?? 256;
   const big = (x: StridedArray): boolean => sizeOfShape(x.shape) >= minElements;
@@ -63,6 +84,10 @@ export function wasmBackendFrom(heap: WasmHeap, options: WasmBackendOptions): Wa
     get memoryBytes(): number {
       return heap.byteLength;
     },
+    get threads(): number {
+      return pool?.threads ?? 1;
+    },
+    close: () => pool?.close() ?? Promise.resolve(),
     fill: (size, value, dtype) => js.fill(size, value, dtype),
     copy: (src, dst) => js.copy(src, dst),
     contiguous: (x) => js.contiguous(x),
@@ -95,7 +120,7 @@ export function wasmBackendFrom(heap: WasmHeap, options: WasmBackendOptions): Wa
       const rank = a.shape.length;
       const outSize = sizeOfShape(a.shape.slice(0, rank - 1)) * (b.shape[rank - 1] as number);
       if (fd === undefined || outSize === 0) return js.matmul(a, b, dtype);
-      return matmulWasm(heap, a, b, fd);
+      return matmulWasm(heap, a, b, fd, pool);
     },
   };
 }

@@ -95,3 +95,35 @@ describe.each(['float32', 'float64'] as const)('elementwise kernels, %s', (dtype
     expect(maxRelError(got, want)).toBeLessThan(tol);
   });
 });
+
+describe('float32 SIMD exp and sigmoid (own polynomial)', () => {
+  const xs = new Float32Array(4001);
+  for (let i = 0; i < xs.length; i++) xs[i] = -110 + (205 * i) / (xs.length - 1);
+  xs[0] = NaN;
+  xs[1] = Infinity;
+  xs[2] = -Infinity;
+
+  it('exp is within 2 ulp of the correctly rounded value, saturating to 0 and inf', () => {
+    const got = unaryWasm(heap, UNARY_CODES.exp as number, view(xs, [xs.length]), 'float32');
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i] as number;
+      const want = Math.fround(Math.exp(x));
+      const g = got[i] as number;
+      if (Number.isNaN(x)) expect(g).toBeNaN();
+      else if (want === 0 || !Number.isFinite(want)) expect(g).toBe(want);
+      // Subnormal results carry absolute, not relative, precision.
+      else expect(Math.abs(g - want), `exp(${x})`).toBeLessThanOrEqual(Math.max(2.4e-7 * want, 2 ** -149));
+    }
+  });
+
+  it('sigmoid is accurate on both tails and never overflows', () => {
+    const got = unaryWasm(heap, UNARY_CODES.sigmoid as number, view(xs, [xs.length]), 'float32');
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i] as number;
+      const want = x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+      const g = got[i] as number;
+      if (Number.isNaN(x)) expect(g).toBeNaN();
+      else expect(Math.abs(g - want), `sigmoid(${x})`).toBeLessThanOrEqual(Math.max(4e-7 * want, 2 ** -148));
+    }
+  });
+});

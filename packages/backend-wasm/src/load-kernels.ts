@@ -1,5 +1,5 @@
 import { BackendError } from '@gradlab/core-tensor';
-import { WASM_BASE64 } from './wasm-bytes.generated.ts';
+import { WASM_BASE64, WASM_THREADS_BASE64 } from './wasm-bytes.generated.ts';
 
 /** The functions and memory the compiled AssemblyScript module exports (addresses are byte offsets). */
 export interface KernelExports {
@@ -20,10 +20,11 @@ export interface KernelExports {
 }
 
 let compiled: WebAssembly.Module | undefined;
+let compiledThreads: WebAssembly.Module | undefined;
 
 /** The embedded .wasm bytes (decoded once per call; the module is cached, not the bytes). */
-export function wasmBytes(): Uint8Array<ArrayBuffer> {
-  const text = atob(WASM_BASE64);
+export function wasmBytes(build: 'single' | 'threads' = 'single'): Uint8Array<ArrayBuffer> {
+  const text = atob(build === 'single' ? WASM_BASE64 : WASM_THREADS_BASE64);
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   return bytes;
@@ -66,4 +67,16 @@ export async function compileKernels(): Promise<WebAssembly.Module> {
 export function instantiateKernels(module: WebAssembly.Module): KernelExports {
   const instance = new WebAssembly.Instance(module, {});
   return instance.exports as unknown as KernelExports;
+}
+
+/** The threads build (imports a shared `env.memory`), compiled synchronously on first use. */
+export function compileThreadKernelsSync(): WebAssembly.Module {
+  compiledThreads ??= new WebAssembly.Module(wasmBytes('threads'));
+  return compiledThreads;
+}
+
+/** An instance of the threads build over `memory` (shared: the workers instantiate it over the same). */
+export function instantiateThreadKernels(module: WebAssembly.Module, memory: WebAssembly.Memory): KernelExports {
+  const instance = new WebAssembly.Instance(module, { env: { memory } });
+  return { ...(instance.exports as unknown as KernelExports), memory };
 }

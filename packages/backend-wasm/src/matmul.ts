@@ -1,5 +1,6 @@
 import type { StridedArray, TypedArray } from '@gradlab/core-tensor';
 import type { WasmHeap } from './wasm-heap.ts';
+import type { MatmulPool } from './matmul-pool.ts';
 import type { FloatDType } from './stage.ts';
 import { bytesOf, readOut, sizeOfShape, stage } from './stage.ts';
 
@@ -8,7 +9,7 @@ import { bytesOf, readOut, sizeOfShape, stage } from './stage.ts';
  * are staged with their strides as they are: a transposed view is packed by the kernel at the
  * same cost as a row-major one (no slow transposed path). Callers handle empty outputs.
  */
-export function matmulWasm(heap: WasmHeap, a: StridedArray, b: StridedArray, dtype: FloatDType): TypedArray {
+export function matmulWasm(heap: WasmHeap, a: StridedArray, b: StridedArray, dtype: FloatDType, pool?: MatmulPool): TypedArray {
   const rank = a.shape.length;
   const m = a.shape[rank - 2] as number;
   const k = a.shape[rank - 1] as number;
@@ -31,7 +32,9 @@ export function matmulWasm(heap: WasmHeap, a: StridedArray, b: StridedArray, dty
     let offA = 0;
     let offB = 0;
     for (let t = 0; t < batches; t++) {
-      kern(pa + offA * bytes, pb + offB * bytes, out + t * m * n * bytes, m, k, n, rsa, csa, rsb, csb, 0, heap.workspace);
+      const pc = out + t * m * n * bytes;
+      if (pool !== undefined) pool.matmul(bytes as 4 | 8, pa + offA * bytes, pb + offB * bytes, pc, m, k, n, rsa, csa, rsb, csb);
+      else kern(pa + offA * bytes, pb + offB * bytes, pc, m, k, n, rsa, csa, rsb, csb, 0, heap.workspace);
       for (let d = batchShape.length - 1; d >= 0; d--) {
         const c = (counter[d] as number) + 1;
         if (c < (batchShape[d] as number)) {
