@@ -70,6 +70,44 @@ describe('gradlab infer (built binary)', () => {
   });
 });
 
+interface GaussianJson {
+  weights: number[];
+  intercept: number;
+  errorVariance: number;
+  hard: { loss: string; bayesRisk: number }[];
+  soft: { conditionalEntropy: number };
+  prediction?: { x: number[]; tHat: number; posterior: string };
+}
+
+describe('gradlab infer --gaussian (built binary)', () => {
+  const XT = '{"mean":[0,1],"cov":[[1,0.8],[0.8,1]]}';
+
+  it('prints the MMSE estimator and its error in closed form', () => {
+    const r = gradlab('infer', '--gaussian', XT, '--at', '2');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('t̂(x) = 1 + 0.8·x0');
+    expect(r.stdout).toContain('error variance = 0.36');
+    expect(r.stdout).toContain('at x = [2]: t̂ = 2.6, posterior N(2.6, 0.36)');
+  });
+
+  it('--json gives the weights, the Bayes risks and h(t | x)', () => {
+    const j = JSON.parse(gradlab('infer', '--gaussian', XT, '--json').stdout) as GaussianJson;
+    expect(j.weights[0]).toBeCloseTo(0.8, 14);
+    expect(j.intercept).toBeCloseTo(1, 14);
+    expect(j.errorVariance).toBeCloseTo(0.36, 14);
+    expect(j.hard.map((h) => h.loss)).toEqual(['quadratic', 'absolute']);
+    expect(j.hard[1]?.bayesRisk).toBeCloseTo(0.6 * Math.sqrt(2 / Math.PI), 9);
+    expect(j.soft.conditionalEntropy).toBeCloseTo(0.5 * Math.log(2 * Math.PI * Math.E * 0.36), 14);
+  });
+
+  it('rejects a covariance that is not positive definite', () => {
+    const r = gradlab('infer', '--gaussian', '{"mean":[0,0],"cov":[[1,2],[2,1]]}');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('the covariance must be positive definite (argument cov');
+  });
+});
+
 describe('gradlab tour --section inference', () => {
   it('tells chapter 2: the optimal predictors reach the Bayes risk and H(t | x)', () => {
     const r = gradlab('tour', '--section', 'inference');

@@ -4,6 +4,7 @@ import {
   bayesRisk,
   builtinPointLosses,
   excessRisk,
+  mmseEstimator,
   optimalHardPredictor,
   optimalSoftPredictor,
   populationLogLoss,
@@ -11,11 +12,14 @@ import {
   powerLoss,
 } from '@gradlab/inference';
 import type { PointLoss } from '@gradlab/inference';
+import { multivariateGaussian } from '@gradlab/prob';
 import type { Assignment, JointTable, Value } from '@gradlab/prob';
 import { guarded, jointFromArgs, num, parseValue, UsageError, withJointOptions } from './prob.ts';
 import type { JointArgs } from './prob.ts';
 
 interface InferOptions extends JointArgs {
+  gaussian?: string;
+  at?: string;
   target?: string;
   loss?: string;
   predict?: string;
@@ -60,7 +64,63 @@ function parsePredictor(text: string, observed: readonly string[]): { predict: (
   };
 }
 
+/** Jointly Gaussian (x, t) from `{"mean": [...], "cov": [[...]]}`: the closed-form MMSE estimator. */
+function runGaussian(opts: InferOptions): void {
+  if (opts.table !== undefined || opts.csv !== undefined) throw new UsageError('give either --gaussian or a table (--table / --csv), not both');
+  let spec: unknown;
+  try {
+    spec = JSON.parse(opts.gaussian as string);
+  } catch {
+    throw new UsageError(`--gaussian: not valid JSON: ${opts.gaussian}`);
+  }
+  const { mean, cov } = (spec ?? {}) as { mean?: unknown; cov?: unknown };
+  if (!Array.isArray(mean) || !Array.isArray(cov)) throw new UsageError('--gaussian: expected {"mean": [...], "cov": [[...], ...]}');
+  const joint = multivariateGaussian(mean as number[], cov as number[][]);
+  const target = opts.target === undefined ? joint.dim - 1 : Number(opts.target);
+  if (!Number.isInteger(target)) throw new UsageError(`--target: with --gaussian, the index of t (0 to ${joint.dim - 1}), got '${opts.target}'`);
+  const tHat = mmseEstimator(joint, { target });
+  const losses = opts.loss === undefined ? [builtinPointLosses.quadratic(), builtinPointLosses.absolute()] : parseLosses(opts.loss, true);
+  const risks = losses.map((loss) => ({ loss: loss.name, bayesRisk: bayesRisk(joint, loss, { target }) }));
+  const at = opts.at === undefined ? undefined : opts.at.split(',').map((v) => {
+    const x = Number(v);
+    if (v.trim() === '' || !Number.isFinite(x)) throw new UsageError(`--at: expected numbers separated by commas, got '${opts.at}'`);
+    return x;
+  });
+  const prediction = at === undefined ? undefined : { x: at, tHat: tHat(at), posterior: tHat.posterior(at).toString() };
+  const result = {
+    distribution: joint.toString(),
+    target,
+    observed: tHat.observed,
+    weights: tHat.weights,
+    intercept: tHat.intercept,
+    errorVariance: tHat.errorVariance,
+    hard: risks,
+    soft: { conditionalEntropy: bayesLogLoss(joint, { target }) },
+    ...(prediction === undefined ? {} : { prediction }),
+  };
+  if (opts.json === true) {
+    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    return;
+  }
+  const out = (line = ''): void => {
+    process.stdout.write(line + '\n');
+  };
+  const xs = tHat.observed.map((i) => `x${i}`);
+  out(`jointly Gaussian ${result.distribution}, predicting x${target} from ${xs.join(', ')}:`);
+  out();
+  out('MMSE estimator (optimal under the quadratic loss, and under |t − t̂|^k: the posterior is symmetric):');
+  out(`  t̂(x) = ${num(tHat.intercept)}${tHat.weights.map((w, j) => ` ${w < 0 ? '−' : '+'} ${num(Math.abs(w))}·${xs[j] as string}`).join('')}`);
+  out(`  error variance = ${num(tHat.errorVariance)}`);
+  for (const r of risks) out(`  Bayes risk under the ${r.loss} loss = ${num(r.bayesRisk)}`);
+  out(`optimal soft predictor: p(t | x) = N(t̂(x), ${num(tHat.errorVariance)}); population log-loss = h(t | x) = ${num(result.soft.conditionalEntropy)} nats`);
+  if (prediction !== undefined) out(`at x = [${prediction.x.map(num).join(', ')}]: t̂ = ${num(prediction.tHat)}, posterior ${prediction.posterior}`);
+}
+
 function runInfer(opts: InferOptions): void {
+  if (opts.gaussian !== undefined) {
+    runGaussian(opts);
+    return;
+  }
   const joint: JointTable = jointFromArgs(opts);
   const target = opts.target ?? joint.names.at(-1) ?? '';
   if (!joint.names.includes(target)) throw new UsageError(`--target: '${target}' is not among the variables ${joint.names.join(', ')}`);
@@ -120,10 +180,12 @@ function runInfer(opts: InferOptions): void {
 export function inferCommand(): Command {
   return withJointOptions(new Command('infer'))
     .description('optimal hard and soft predictors, population losses and Bayes risk for a known joint p(x, t) (chapter 2)')
-    .option('--target <name>', 'the variable to predict (default: the last)')
+    .option('--gaussian <json>', 'a jointly Gaussian (x, t) instead of a table: \'{"mean":[0,1],"cov":[[1,0.8],[0.8,1]]}\'')
+    .option('--at <x>', 'with --gaussian: also predict at this x (the observed components, comma separated)')
+    .option('--target <name>', 'the variable to predict (default: the last; with --gaussian, its index)')
     .option('--loss <list>', 'losses, comma separated: zero-one, quadratic, absolute, power:k (default: zero-one, plus quadratic and absolute for numeric targets)')
     .option('--predict <map>', 'also score your own hard predictor, x=t̂ pairs: 0=1,1=1')
     .option('--json', 'machine-readable output')
-    .addHelpText('after', "\nExamples:\n  gradlab infer --table '[[0.45,0.05],[0.1,0.4]]' --names x,t\n  gradlab infer --csv joint.csv --target t --loss zero-one --predict 0=1,1=1")
+    .addHelpText('after', "\nExamples:\n  gradlab infer --table '[[0.45,0.05],[0.1,0.4]]' --names x,t\n  gradlab infer --csv joint.csv --target t --loss zero-one --predict 0=1,1=1\n  gradlab infer --gaussian '{\"mean\":[0,1],\"cov\":[[1,0.8],[0.8,1]]}' --at 2")
     .action((opts: InferOptions) => guarded('infer', () => runInfer(opts)));
 }
