@@ -111,60 +111,116 @@ export class Tensor {
     return `tensor(${body}, shape=${fmtShape(this.shape)}, dtype=${this.dtype})`;
   }
 
+  /** Method form of {@link add}: `add(this, ...)`. */
   add(b: TensorLike): Tensor { return add(this, b); }
+  /** Method form of {@link sub}: `sub(this, ...)`. */
   sub(b: TensorLike): Tensor { return sub(this, b); }
+  /** Method form of {@link mul}: `mul(this, ...)`. */
   mul(b: TensorLike): Tensor { return mul(this, b); }
+  /** Method form of {@link div}: `div(this, ...)`. */
   div(b: TensorLike): Tensor { return div(this, b); }
+  /** Method form of {@link pow}: `pow(this, ...)`. */
   pow(b: TensorLike): Tensor { return pow(this, b); }
+  /** Method form of {@link maximum}: `maximum(this, ...)`. */
   maximum(b: TensorLike): Tensor { return maximum(this, b); }
+  /** Method form of {@link minimum}: `minimum(this, ...)`. */
   minimum(b: TensorLike): Tensor { return minimum(this, b); }
+  /** Method form of {@link neg}: `neg(this, ...)`. */
   neg(): Tensor { return neg(this); }
+  /** Method form of {@link exp}: `exp(this, ...)`. */
   exp(): Tensor { return exp(this); }
+  /** Method form of {@link log}: `log(this, ...)`. */
   log(): Tensor { return log(this); }
+  /** Method form of {@link log1p}: `log1p(this, ...)`. */
   log1p(): Tensor { return log1p(this); }
+  /** Method form of {@link sqrt}: `sqrt(this, ...)`. */
   sqrt(): Tensor { return sqrt(this); }
+  /** Method form of {@link square}: `square(this, ...)`. */
   square(): Tensor { return square(this); }
+  /** Method form of {@link abs}: `abs(this, ...)`. */
   abs(): Tensor { return abs(this); }
+  /** Method form of {@link sign}: `sign(this, ...)`. */
   sign(): Tensor { return sign(this); }
+  /** Method form of {@link sin}: `sin(this, ...)`. */
   sin(): Tensor { return sin(this); }
+  /** Method form of {@link cos}: `cos(this, ...)`. */
   cos(): Tensor { return cos(this); }
+  /** Method form of {@link tanh}: `tanh(this, ...)`. */
   tanh(): Tensor { return tanh(this); }
+  /** Method form of {@link sigmoid}: `sigmoid(this, ...)`. */
   sigmoid(): Tensor { return sigmoid(this); }
+  /** Method form of {@link erf}: `erf(this, ...)`. */
   erf(): Tensor { return erf(this); }
+  /** Method form of {@link relu}: `relu(this, ...)`. */
   relu(): Tensor { return relu(this); }
+  /** Method form of {@link leakyRelu}: `leakyRelu(this, ...)`. */
   leakyRelu(slope?: number): Tensor { return leakyRelu(this, slope); }
+  /** Method form of {@link softplus}: `softplus(this, ...)`. */
   softplus(): Tensor { return softplus(this); }
+  /** Method form of {@link gelu}: `gelu(this, ...)`. */
   gelu(options?: GeluOptions): Tensor { return gelu(this, options); }
+  /** Method form of {@link clip}: `clip(this, ...)`. */
   clip(low: number, high: number): Tensor { return clip(this, low, high); }
+  /** Method form of {@link equal}: `equal(this, ...)`. */
   equal(b: TensorLike): Tensor { return equal(this, b); }
+  /** Method form of {@link notEqual}: `notEqual(this, ...)`. */
   notEqual(b: TensorLike): Tensor { return notEqual(this, b); }
+  /** Method form of {@link less}: `less(this, ...)`. */
   less(b: TensorLike): Tensor { return less(this, b); }
+  /** Method form of {@link lessEqual}: `lessEqual(this, ...)`. */
   lessEqual(b: TensorLike): Tensor { return lessEqual(this, b); }
+  /** Method form of {@link greater}: `greater(this, ...)`. */
   greater(b: TensorLike): Tensor { return greater(this, b); }
+  /** Method form of {@link greaterEqual}: `greaterEqual(this, ...)`. */
   greaterEqual(b: TensorLike): Tensor { return greaterEqual(this, b); }
+  /** Method form of {@link sum}: `sum(this, ...)`. */
   sum(axis?: number | readonly number[], options?: ReduceOptions): Tensor { return sum(this, axis, options); }
+  /** Method form of {@link mean}: `mean(this, ...)`. */
   mean(axis?: number | readonly number[], options?: ReduceOptions): Tensor { return mean(this, axis, options); }
+  /** Method form of {@link variance}: `variance(this, ...)`. */
   variance(axis?: number | readonly number[], options?: VarianceOptions): Tensor { return variance(this, axis, options); }
+  /** Method form of {@link max}: `max(this, ...)`. */
   max(axis?: number | readonly number[], options?: ReduceOptions): Tensor { return max(this, axis, options); }
+  /** Method form of {@link min}: `min(this, ...)`. */
   min(axis?: number | readonly number[], options?: ReduceOptions): Tensor { return min(this, axis, options); }
+  /** Method form of {@link argmax}: `argmax(this, ...)`. */
   argmax(axis?: number, options?: ReduceOptions): Tensor { return argmax(this, axis, options); }
+  /** Method form of {@link argmin}: `argmin(this, ...)`. */
   argmin(axis?: number, options?: ReduceOptions): Tensor { return argmin(this, axis, options); }
+  /** Method form of {@link logSumExp}: `logSumExp(this, ...)`. */
   logSumExp(axis?: number | readonly number[], options?: ReduceOptions): Tensor { return logSumExp(this, axis, options); }
+  /** Method form of {@link softmax}: `softmax(this, ...)`. */
   softmax(axis?: number): Tensor { return softmax(this, axis); }
+  /** Method form of {@link logSoftmax}: `logSoftmax(this, ...)`. */
   logSoftmax(axis?: number): Tensor { return logSoftmax(this, axis); }
+  /** Method form of {@link norm}: `norm(this, ...)`. */
   norm(options?: NormOptions): Tensor { return norm(this, options); }
+  /** Method form of {@link matmul}: `matmul(this, ...)`. */
   matmul(b: TensorLike): Tensor { return matmul(this, b); }
+  /** Method form of {@link dot}: `dot(this, ...)`. */
   dot(b: TensorLike): Tensor { return dot(this, b); }
+  /** Method form of {@link reshape}: `reshape(this, ...)`. */
   reshape(shape: readonly number[]): Tensor { return reshape(this, shape); }
+  /** Method form of {@link flatten}: `flatten(this, ...)`. */
   flatten(): Tensor { return flatten(this); }
+  /** Method form of {@link transpose}: `transpose(this, ...)`. */
   transpose(perm?: readonly number[]): Tensor { return transpose(this, perm); }
+  /** Method form of {@link permute}: `permute(this, ...)`. */
   permute(perm: readonly number[]): Tensor { return permute(this, perm); }
+  /** Method form of {@link expandDims}: `expandDims(this, ...)`. */
   expandDims(axis: number): Tensor { return expandDims(this, axis); }
+  /** Method form of {@link squeeze}: `squeeze(this, ...)`. */
   squeeze(axis?: number | readonly number[]): Tensor { return squeeze(this, axis); }
+  /** Method form of {@link broadcastTo}: `broadcastTo(this, ...)`. */
   broadcastTo(shape: readonly number[]): Tensor { return broadcastTo(this, shape); }
+  /** Method form of {@link slice}: `slice(this, ...)`. */
   slice(begin: number | readonly number[], size?: number | readonly number[]): Tensor { return slice(this, begin, size); }
+  /** Method form of {@link contiguous}: `contiguous(this, ...)`. */
   contiguous(): Tensor { return contiguous(this); }
+  /** Method form of {@link cast}: `cast(this, ...)`. */
   astype(dtype: DType): Tensor { return cast(this, dtype); }
+  /** Method form of {@link gather}: `gather(this, ...)`. */
   gather(indices: Tensor | readonly number[], axis?: number): Tensor { return gather(this, indices, axis); }
+  /** Method form of {@link take}: `take(this, ...)`. */
   take(indices: Tensor | readonly number[], axis?: number): Tensor { return take(this, indices, axis); }
 }
