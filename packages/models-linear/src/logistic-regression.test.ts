@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ValueError } from '@gradlab/core-tensor';
-import { adam, sgd } from '@gradlab/optim';
+import { adam, robbinsMonro, sgd } from '@gradlab/optim';
 import { logisticRegression } from './logistic-regression.ts';
 import type { TrainingStep } from './gradient-training.ts';
 
@@ -26,6 +26,19 @@ describe('logisticRegression', () => {
     expect(newton.iterations).toBeLessThan(20);
     const withAdam = logisticRegression({ lambda: 0.5, solver: 'gradient', training: { optimizer: adam({ lr: 0.05 }), epochs: 3000, batchSize: 4, seed: 1 } }).fit(x, t);
     expect(withAdam.theta[1]).toBeCloseTo(newton.theta[1] as number, 1);
+  });
+
+  it('runs SGD with a Robbins-Monro learning-rate schedule towards the Newton solution', () => {
+    const newton = logisticRegression({ lambda: 0.5 }).fit(x, t);
+    const steps: number[] = [];
+    const m = logisticRegression({
+      lambda: 0.5,
+      solver: 'gradient',
+      training: { optimizer: sgd({ lr: robbinsMonro({ lr: 0.5, beta: 0.01, alpha: 0.75 }) }), epochs: 400, batchSize: 1, seed: 3, onStep: (s) => steps.push(s.step) },
+    }).fit(x, t);
+    expect(steps).toHaveLength(400 * 8);
+    for (let j = 0; j < 3; j++) expect(Math.abs((m.theta[j] as number) - (newton.theta[j] as number))).toBeLessThan(0.05);
+    expect(m.lossHistory.at(-1)).toBeLessThan(m.lossHistory[0] as number);
   });
 
   it('sets the gradient of the regularised log-loss to zero', () => {
