@@ -96,9 +96,12 @@ describe('jointTable: the seed example', () => {
   });
 
   it('samples assignments with the table frequencies', () => {
-    const draws = seed().sample(rng(11), 20_000);
-    const f = draws.filter((a) => a['x1'] === 1 && a['x2'] === 1).length / draws.length;
-    expect(Math.abs(f - 0.4)).toBeLessThan(4 * Math.sqrt((0.4 * 0.6) / 20_000));
+    const n = 100_000;
+    const draws = seed().sample(rng(11), n);
+    for (const e of seed().entries()) {
+      const f = draws.filter((a) => a['x1'] === e.assignment['x1'] && a['x2'] === e.assignment['x2']).length / n;
+      expect(Math.abs(f - e.prob)).toBeLessThan(4 * Math.sqrt((e.prob * (1 - e.prob)) / n));
+    }
   });
 });
 
