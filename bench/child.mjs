@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // One library's benchmarks, in a process of its own: `node child.mjs <lib> <dataDir> [--quick]`
-// with lib one of gradlab-js, gradlab-wasm, tfjs-cpu, tfjs-wasm. Prints one JSON line of results.
+// with lib one of gradlab-js, gradlab-wasm, gradlab-wasm-2t (two threads for large matmuls),
+// tfjs-cpu, tfjs-wasm. Prints one JSON line of results.
 import { readData } from './data.mjs';
 import { suites } from './suites.mjs';
 
 const [lib, dir] = process.argv.slice(2);
 const quick = process.argv.includes('--quick');
-const [family, backend] = lib.split('-');
+const [family, ...rest] = lib.split('-');
+const backend = rest.join('-');
 const { createAdapter } = await import(family === 'gradlab' ? './libs/gradlab.mjs' : './libs/tfjs.mjs');
 const adapter = await createAdapter(backend);
 const data = readData(dir);

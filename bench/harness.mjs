@@ -3,13 +3,14 @@
 /** Seconds per call of `fn`: median over runs after a warm-up. */
 export async function measure(fn, { quick = false } = {}) {
   const runTarget = quick ? 0.06 : 0.25;
-  // Warm-up: at least two calls and ~a third of a run, so the JIT and the caches settle.
+  // Warm-up: at least two calls (one when a call takes over a second) and ~a third of a run.
   let calls = 0;
   const w0 = performance.now();
   do {
     await fn();
     calls++;
-  } while (calls < 2 || performance.now() - w0 < runTarget * 333);
+    // A call of over a second is warm after one run; two otherwise.
+  } while ((calls < 2 && performance.now() - w0 < 1000) || performance.now() - w0 < runTarget * 333);
   const perCall = (performance.now() - w0) / 1000 / calls;
   const reps = Math.max(1, Math.round(runTarget / perCall));
   // Slow configurations (several seconds per call) get three runs instead of five.

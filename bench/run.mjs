@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `pnpm bench` [--quick] [--libs=gradlab-wasm,tfjs-wasm,...] [--no-rss]
-// Runs every library in its own process on the same seeded data (gradlab js and wasm backends,
+// Runs every library in its own process on the same seeded data (gradlab js and wasm backends, the
+// latter also with two threads for large matmuls,
 // tfjs cpu and wasm, PyTorch when Debian's python3-torch imports), prints a table of medians with
 // ratios to tfjs-wasm (and to tfjs-cpu for gradlab-js), checks the issue's targets, and writes
 // bench/results.json and bench/RESULTS.md.
@@ -18,7 +19,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const libsArg = argv.find((a) => a.startsWith('--libs='));
-const JS_LIBS = ['gradlab-js', 'gradlab-wasm', 'tfjs-cpu', 'tfjs-wasm'];
+const JS_LIBS = ['gradlab-js', 'gradlab-wasm', 'gradlab-wasm-2t', 'tfjs-cpu', 'tfjs-wasm'];
 const wanted = libsArg ? libsArg.slice('--libs='.length).split(',') : [...JS_LIBS, 'torch'];
 
 ensureBuilt();

@@ -36,6 +36,17 @@ export const suites = [
     },
   },
   {
+    name: 'the floor under relu(x·w + b) for a backend that returns fresh JS arrays: three fresh 4 MB Float32Array copies',
+    async run(adapter, data, row, quick) {
+      if (!adapter.measuresAllocationFloor) return;
+      const x = data.get('relu_x').data;
+      // What core-tensor's contract costs before any arithmetic: each of the three ops returns a
+      // fresh typed array (allocated, its pages touched, filled).
+      const t = await measure(() => [x.slice(), x.slice(), x.slice()], { quick });
+      row('3 fresh 1e6-element arrays (floor)', x.length, 'Melem/s', x.length / t.seconds / 1e6, { seconds: t.seconds });
+    },
+  },
+  {
     name: 'elementwise chain sigmoid(0.5·x + 0.1)·x − x², x [n, n] (elements/s)',
     async run(adapter, data, row, quick) {
       for (const n of data.plan.chainSizes) {

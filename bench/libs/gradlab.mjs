@@ -2,12 +2,14 @@
 import * as gl from '@gradlab/core-tensor';
 import { createWasmBackend } from '@gradlab/backend-wasm';
 
-/** The gradlab adapter; `backend` is 'js' or 'wasm'. */
+/** The gradlab adapter; `backend` is 'js', 'wasm' or 'wasm-2t' (two threads for large matmuls). */
 export async function createAdapter(backend) {
-  gl.setBackend(backend === 'wasm' ? createWasmBackend() : gl.createJsBackend());
+  const threads = backend === 'wasm-2t' ? 2 : 1;
+  gl.setBackend(backend === 'js' ? gl.createJsBackend() : createWasmBackend({ threads }));
   const T = ({ data, shape }) => gl.tensor(data, { shape });
   return {
-    describe: () => `@gradlab/core-tensor, ${backend} backend`,
+    measuresAllocationFloor: backend === 'wasm',
+    describe: () => `@gradlab/core-tensor, ${backend === 'js' ? 'js' : 'wasm'} backend, ${threads} thread${threads > 1 ? 's (matmul)' : ''}`,
     matmul(a, b) {
       const A = T(a);
       const B = T(b);
