@@ -164,8 +164,8 @@ export function broadcastTo(x: TensorLike, shape: readonly number[]): Tensor {
 function normSlice(t: Tensor, begin: number | readonly number[], size?: number | readonly number[]): { begin: number[]; size: number[] } {
   const b = typeof begin === 'number' ? [begin] : begin.slice();
   const s = size === undefined ? [] : typeof size === 'number' ? [size] : size.slice();
-  if (b.length > t.rank || s.length > b.length && s.length > t.rank) {
-    throw new ShapeError('begin/size have more entries than the tensor has dims', { op: 'slice', arg: 'begin', expected: `at most ${t.rank} entries`, received: b });
+  if (b.length > t.rank || s.length > t.rank) {
+    throw new ShapeError('begin/size have more entries than the tensor has dims', { op: 'slice', arg: b.length > t.rank ? 'begin' : 'size', expected: `at most ${t.rank} entries`, received: b.length > t.rank ? b : s });
   }
   const outB: number[] = [];
   const outS: number[] = [];

@@ -125,6 +125,7 @@ describe('shape and indexing ops', () => {
     expect(T.slice(x, [1, 1], [2, -1]).toArray()).toEqual([[5, 6, 7], [9, 10, 11]]);
     expect(T.slice(x, [-1]).toArray()).toEqual([[8, 9, 10, 11]]);
     expect(() => T.slice(x, [2], [2])).toThrow(T.ShapeError);
+    expect(() => T.slice(x, [0, 0], [1, 1, 1])).toThrow(/more entries than the tensor has dims/);
     expect(T.pad(tensor([1, 2]), [1], [4]).toArray()).toEqual([0, 1, 2, 0]);
   });
   it('gather, take, oneHot', () => {
