@@ -52,6 +52,16 @@ describe('grad: argument structures', () => {
     expect(grad((x: number | Tensor) => scalar(3).mul(x).square())(2).item()).toBe(36);
   });
 
+  it('gradients keep the dtype of each input, also when float32 meets float64', () => {
+    const x = tensor([1, 2], { dtype: 'float32' });
+    const gx = grad((t: Tensor) => t.mul(tensor([0.5, 0.25])).sum())(x);
+    expect(gx.dtype).toBe('float32');
+    expect(gx.toArray()).toEqual([0.5, 0.25]);
+    const g32 = grad((t: Tensor) => t.square().sum())(x);
+    expect(g32.dtype).toBe('float32');
+    expect(g32.toArray()).toEqual([2, 4]);
+  });
+
   it('an unused input gets a zero gradient', () => {
     const [, gb] = grad((a: Tensor, _b: Tensor) => a.sum())(tensor([1]), tensor([5, 6]));
     expect(gb.toArray()).toEqual([0, 0]);
