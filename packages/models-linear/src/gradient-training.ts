@@ -88,7 +88,10 @@ function softplus(z: number): number {
  * @returns weights, intercepts and the loss per epoch
  * @throws ValueError when epochs or the batch size is not a positive integer, or `init` has the wrong length
  * @example
- * // inside logisticRegression({ solver: 'gradient' }).fit(x, t)
+ * // the notes' logistic-regression steps: θ = −0.812910, then −0.697118
+ * const x = { data: new Float64Array([2.1, -1.5]), shape: [2, 1] as const };
+ * trainByGradient('logistic', x, new Float64Array([1, 0]), false, 0,
+ *   { optimizer: sgd({ lr: 0.1 }), epochs: 1, batchSize: 1, shuffle: false, init: [-1] }, 'example').coef; // [-0.697118...]
  */
 export function trainByGradient(
   kind: LinearLossKind,

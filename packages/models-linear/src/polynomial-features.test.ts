@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { polynomialRegression } from './polynomial-regression.ts';
 import { monomialExponents, polynomialFeatures } from './polynomial-features.ts';
 import { featureMap, polynomialFeatureMap, randomFeatures } from './feature-map.ts';
 import { ShapeError, ValueError } from '@gradlab/core-tensor';
@@ -52,5 +54,19 @@ describe('feature maps', () => {
     expect(Array.from(a.data)).not.toEqual(Array.from(c.data));
     for (const v of a.data) expect(v).toBeGreaterThanOrEqual(0);
     expect(() => randomFeatures({ count: 0 })).toThrow(ValueError);
+  });
+});
+
+describe('polynomial regression (property)', () => {
+  it('recovers any polynomial of order ≤ M exactly from noise-free samples', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 1, maxLength: 4 }), (coefs) => {
+        const x = Array.from({ length: 9 }, (_, i) => -1 + i / 4);
+        const t = x.map((v) => coefs.reduce((s, c, k) => s + c * v ** k, 0));
+        const theta = polynomialRegression({ degree: 3 }).fit(x, t).model.theta;
+        for (let k = 0; k <= 3; k++) expect(theta[k]).toBeCloseTo(coefs[k] ?? 0, 8);
+      }),
+      { numRuns: 50 },
+    );
   });
 });
