@@ -121,6 +121,11 @@ describe('higher order and control', () => {
     expect(grad(grad((x: Tensor) => mySquare(x).sum()))(scalar(3)).item()).toBe(2);
   });
 
+  it('a customGrad rule returning the wrong shape is named in a ShapeError', () => {
+    const bad = customGrad((x: Tensor) => x.sum(), (g) => [g], { name: 'mySum' });
+    expect(() => grad((x: Tensor) => bad(x))(tensor([1, 2]))).toThrow(/gradient rule of mySum returned a gradient of the wrong shape/);
+  });
+
   it('returned values and gradients carry no graph (nothing leaks across calls)', () => {
     const [v, g] = valueAndGrad((x: Tensor) => x.exp().sum())(tensor([1, 2]));
     expect(v._node).toBeUndefined();
