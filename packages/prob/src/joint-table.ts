@@ -76,7 +76,10 @@ export class JointTable {
   /**
    * The marginal p(x_A) = Σ over the other variables, as a table over `vars` in the order given.
    * @param vars a name or names
+   * @returns a {@link JointTable} over `vars`
    * @throws ValueError for an unknown or repeated name
+   * @example
+   * p.marginal('x2').probabilities(); // [0.55, 0.45]
    */
   marginal(vars: string | readonly string[]): JointTable {
     const keep = this.#indicesOf(names(vars), 'marginal', 'names');
@@ -89,7 +92,10 @@ export class JointTable {
    * in `given` (all of them, or only `of` when given).
    * @param given values of the conditioning variables, e.g. `{ x2: 0 }`
    * @param of the variables to keep (default: all the others)
+   * @returns a {@link JointTable} over the remaining variables, summing to 1
    * @throws ValueError when p(given) = 0, or a name or value is unknown
+   * @example
+   * p.conditional({ x2: 0 }).prob({ x1: 1 }); // 0.1 / 0.55
    */
   conditional(given: Assignment, of?: string | readonly string[]): JointTable {
     const op = `${OP}.conditional`;
@@ -117,7 +123,10 @@ export class JointTable {
    * The chain rule p(x₁, …, xₙ) = p(x₁) p(x₂ | x₁) ⋯ p(xₙ | x₁, …, xₙ₋₁) in the given order; the
    * factors are returned and their product is checked against the table (`maxError`).
    * @param order all the names, in the order to factorise (default: the table's order)
+   * @returns the order, the factors and `maxError`
    * @throws ValueError when `order` is not a permutation of the names
+   * @example
+   * p.chainRule(['x2', 'x1']).factors[1].rows[0].probs; // p(x1 | x2 = 0) = [0.818…, 0.181…]
    */
   chainRule(order: readonly string[] = this.names): ChainRule {
     const idx = this.#indicesOf(order, 'chainRule', 'order');
@@ -164,6 +173,9 @@ export class JointTable {
    * @param b another name or names, disjoint from a
    * @param options tolerance (default 1e-9), given: names to condition on
    * @returns true when independent within the tolerance
+   * @throws ValueError for an unknown name, or a and b sharing a variable
+   * @example
+   * p.isIndependent('x1', 'x2'); // false
    */
   isIndependent(a: string | readonly string[], b: string | readonly string[], options: { tolerance?: number; given?: string | readonly string[] } = {}): boolean {
     const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
@@ -207,7 +219,10 @@ export class JointTable {
    * term returned.
    * @param target the variable t
    * @param evidence values of other variables
+   * @returns prior, likelihood, evidence and posterior
    * @throws ValueError when p(evidence) = 0, or t is among the evidence
+   * @example
+   * p.bayes('x1', { x2: 0 }).posterior; // [0.818…, 0.181…]
    */
   bayes(target: string, evidence: Assignment): BayesResult {
     const op = `${OP}.bayes`;
