@@ -110,11 +110,12 @@ export function makeModel(kind: ModelKind, degree: number, flags: ModelFlags, la
       model = perceptron({ epochs, seed, shuffle: true, ...(lr !== undefined ? { lr } : {}), ...quiet });
       break;
     case 'logistic': {
-      const solver = flags.solver ?? (flags.optimizer !== undefined ? 'gradient' : 'newton');
-      if (solver !== 'newton' && solver !== 'gradient') throw new UsageError(`--solver must be newton or gradient, got '${solver}'`);
+      // Without --solver the model picks Newton for small problems and gradient descent for large ones.
+      const solver = flags.solver ?? (flags.optimizer !== undefined ? 'gradient' : undefined);
+      if (solver !== undefined && solver !== 'newton' && solver !== 'gradient') throw new UsageError(`--solver must be newton or gradient, got '${solver}'`);
       const batch = flags.batchSize === undefined ? {} : { batchSize: numberFlag('batch-size', flags.batchSize, 1) };
       const optimizer = optimizerFromSpec({ id: flags.optimizer ?? 'sgd', config: { lr: lr ?? 0.1 } });
-      model = logisticRegression({ lambda, solver, training: { optimizer, epochs, seed, ...batch }, ...quiet });
+      model = logisticRegression({ lambda, ...(solver !== undefined ? { solver } : {}), training: { optimizer, epochs, seed, ...batch }, ...quiet });
       break;
     }
   }
@@ -279,7 +280,8 @@ async function fit(kindText: string, flags: FitFlags): Promise<void> {
   for (const r of reports) {
     out();
     if (kind === 'poly' || r.degree > 1) out(`M = ${r.degree}`);
-    out(`  θ = [${r.theta.map((v) => fmt(v)).join(', ')}]`);
+    const shown = r.theta.length > 24 ? `${r.theta.slice(0, 12).map((v) => fmt(v)).join(', ')}, ... (${r.theta.length} parameters; --json prints all)` : r.theta.map((v) => fmt(v)).join(', ');
+    out(`  θ = [${shown}]`);
     out(`  training ${lossName}:   ${fmt(r.trainLoss)}`);
     if (r.validationLoss !== undefined) out(`  validation ${lossName}: ${fmt(r.validationLoss)}`);
     if (kind === 'logistic') out(`  error rate: training ${fmt(r.trainError)}, validation ${fmt(r.validationError)}`);
@@ -295,7 +297,7 @@ async function fit(kindText: string, flags: FitFlags): Promise<void> {
 export function withModelFlags(cmd: Command): Command {
   return cmd
     .option('--lambda <λ>', 'regularisation λ of L_D(θ) + (λ/N)R(θ) (ridge, lasso: default 1; logistic: default 0)')
-    .option('--solver <name>', 'logistic: newton (default) or gradient')
+    .option('--solver <name>', 'logistic: newton (default up to 300 parameters) or gradient')
     .option('--optimizer <id>', 'logistic with --solver gradient: an optimizer of @gradlab/optim (sgd, adam, ...)')
     .option('--lr <γ>', 'learning rate of the perceptron or of the gradient solver')
     .option('--epochs <n>', 'passes over the data for SGD (perceptron: 10, logistic: 200)')
