@@ -54,6 +54,7 @@ function checkPositiveInteger(v: number, op: string, arg: string): void {
  * @param model makes a fresh model of the class
  * @param points points approximating E_x (default 2000)
  * @returns the fitted model
+ * @throws whatever the model's `fit` throws on the population's points (e.g. ValueError for NaN)
  * @example
  * const best = bestInClass(sinusoidPopulation(), () => polynomialRegression({ degree: 3 }));
  */

@@ -64,6 +64,7 @@ export class LinearRegression extends RegressorBase {
  * loses no accuracy and a rank-deficient X gives the minimum-norm solution plus a warning.
  * @param options `fitIntercept` (default true), `solver` (`lstsq` or `gradient`), `rcond`, `training`, `onWarning`
  * @returns an unfitted model satisfying the `Estimator` contract of `@gradlab/data`
+ * @throws ValueError (from `fit`) for NaN features or targets, an empty training set, or `predict` before `fit`; ShapeError for mismatched sizes
  * @example
  * // the notes' example: trained on x ∈ {2, 3} only, θ = (2, 0)
  * const m = linearRegression().fit([2, 3], [2, 2]);

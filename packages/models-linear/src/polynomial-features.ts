@@ -14,6 +14,7 @@ export interface PolynomialFeaturesOptions {
  * @param inputs D, the number of input variables
  * @param degree M, the highest total degree
  * @returns one exponent vector `[D]` per monomial
+ * @throws nothing: D = 0 or M = 0 give an empty list
  * @example
  * monomialExponents(2, 2); // [[1,0], [0,1], [2,0], [1,1], [0,2]]: a, b, a², ab, b²
  */

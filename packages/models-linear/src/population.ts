@@ -76,6 +76,7 @@ export function sinusoidPopulation(options: { noiseStd?: number } = {}): Regress
  * @param population the known population
  * @param points how many points approximate E_x (default 2000)
  * @returns L_p(t̂)
+ * @throws nothing itself; the predictor's own errors pass through
  * @example
  * populationLoss((x) => new Float64Array(x.shape[0]), sinusoidPopulation()); // 0.09 + 0.5
  */
