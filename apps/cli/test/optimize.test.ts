@@ -55,6 +55,23 @@ describe('gradlab optimize (built binary)', () => {
     expect(j.result.reason).toBe('max-steps');
   });
 
+  it('suggests γ = 1/L with --lr auto and verifies the guaranteed decrease with --verify', () => {
+    const auto = gradlab('optimize', G, '--from', '5', '--lr', 'auto');
+    expect(auto.status).toBe(0);
+    expect(auto.stdout).toContain('L = 4 at the start (Hessian power iteration), so γ = 1/L = 0.25');
+    expect(auto.stdout).toContain('converged after 1 step(s)');
+    const report = gradlab('optimize', G, '--from', '5', '--lr', '0.45', '--verify', 'report', '--steps', '5', '--json');
+    const j = JSON.parse(report.stdout) as OptimizeJson & { violations: { step: number }[]; smoothness: { L: number } };
+    expect(j.smoothness.L).toBe(4);
+    expect(j.violations.map((v) => v.step)).toEqual([1, 2, 3, 4, 5]);
+    const good = gradlab('optimize', G, '--from', '5', '--lr', '0.1', '--verify', 'report');
+    expect(good.stdout).toContain('held at every step');
+    const back = gradlab('optimize', G, '--from', '5', '--lr', '0.625', '--verify', 'backtrack');
+    expect(back.status).toBe(0);
+    expect(back.stdout).toMatch(/held at every step \(backtracking ended at γ = 0\.15625\)/);
+    expect(gradlab('optimize', G, '--from', '5', '--optimizer', 'adam', '--verify', 'report').stderr).toContain('use it with --optimizer gd');
+  });
+
   it('takes a Robbins–Monro schedule and reports its check', () => {
     const r = gradlab('optimize', G, '--from', 'theta=5', '--optimizer', 'sgd', '--schedule', 'robbins-monro:lr=0.2,beta=0.1,alpha=0.75', '--steps', '400', '--json');
     expect(r.status).toBe(0);
@@ -74,6 +91,9 @@ describe('gradlab optimize (built binary)', () => {
     expect(gradlab('optimize', G).stderr).toContain('--from is required');
     expect(gradlab('optimize', 'x^2 + y^2', '--from', '1').stderr).toContain('--from: 1 value(s) for 2 variable(s) (x, y)');
     expect(gradlab('optimize', 'x^^2', '--from', '1').status).toBe(2);
+    const outside = gradlab('optimize', 'x - log(x)', '--from', '0');
+    expect(outside.status).toBe(2);
+    expect(outside.stderr).toContain('the objective or its gradient is not finite at the starting point');
   });
 
   it('shows the optimisation and classification chapters in the tour', () => {

@@ -22,13 +22,20 @@ export class DivergenceError extends GradlabError {
    * @param value the objective's value
    * @param limit the threshold it passed
    * @param lr the learning rate in use, if known
+   * @param gradNorm ‖∇g‖ there, when it is the gradient that stopped being finite
    */
-  constructor(op: string, step: number, value: number, limit: number, lr?: number) {
-    const what = Number.isNaN(value) ? 'the loss is NaN' : Number.isFinite(value) ? `the loss ${value} exceeds ${limit}` : `the loss is ${value}`;
+  constructor(op: string, step: number, value: number, limit: number, lr?: number, gradNorm?: number) {
+    const what = Number.isNaN(value)
+      ? 'the loss is NaN'
+      : !Number.isFinite(value)
+        ? `the loss is ${value}`
+        : value > limit
+          ? `the loss ${value} exceeds ${limit}`
+          : `the gradient norm is ${String(gradNorm)}`;
     super(`diverged at step ${step}: ${what}`, {
       pkg: 'optim',
       op,
-      expected: `a finite loss below ${limit}`,
+      expected: `a finite loss below ${limit} with a finite gradient`,
       received: value,
       hint:
         lr === undefined

@@ -3,6 +3,7 @@ import type { Tensor } from '@gradlab/core-tensor';
 import { DivergenceError } from './divergence-error.ts';
 import { requirePositive } from './hyperparameters.ts';
 import { gradientNorm } from './gradient-norm.ts';
+import { notFiniteAtStart } from './not-finite-at-start.ts';
 import type { Params } from './optimizer.ts';
 import { leafLike, paramLeaves } from './param-tree.ts';
 
@@ -109,7 +110,8 @@ export function gradientDescent<P extends Params>(f: (params: P) => Tensor, thet
   const history: GradientDescentResult<P>['history'] = [];
   for (let k = 0; ; k++) {
     if (!Number.isFinite(cur.value) || cur.value > limit || !Number.isFinite(cur.gradNorm)) {
-      throw new DivergenceError(op, k, Number.isFinite(cur.gradNorm) ? cur.value : Number.NaN, limit, lr);
+      if (k === 0) throw notFiniteAtStart(op, cur.value, cur.gradNorm);
+      throw new DivergenceError(op, k, cur.value, limit, lr, cur.gradNorm);
     }
     history.push({ step: k, value: cur.value, gradNorm: cur.gradNorm, lr });
     const stop = options.onStep?.({ step: k, value: cur.value, gradNorm: cur.gradNorm, lr, params }) === false;

@@ -40,6 +40,10 @@ describe('minimize', () => {
     expect(d.message).toContain(`diverged at step ${d.step}`);
     expect(d.message).toContain('lower the learning rate (0.625)');
     expect(() => minimize((t: Tensor) => t.log().sum(), tensor([1]), { optimizer: gd({ lr: 2 }) })).toThrow(/diverged at step 1: the loss is NaN/);
+    expect(() => minimize((t: Tensor) => t.sub(t.log()).sum(), tensor([0]), { optimizer: gd({ lr: 0.1 }) })).toThrow(
+      'the objective or its gradient is not finite at the starting point',
+    );
+    expect(() => gradientDescent((t: Tensor) => t.sub(t.log()).sum(), tensor([0]), { lr: 0.1 })).toThrow(ValueError);
   });
 
   it('stops when onStep says so, after the budget, and validates its options', () => {

@@ -3,6 +3,7 @@ import type { Rng, Tensor } from '@gradlab/core-tensor';
 import { DivergenceError } from './divergence-error.ts';
 import type { Optimizer, OptimizerState, Params } from './optimizer.ts';
 import { gradientNorm } from './gradient-norm.ts';
+import { notFiniteAtStart } from './not-finite-at-start.ts';
 import type { BatchSizeSchedule, Schedule } from './schedule.ts';
 
 /** Mini-batches for stochastic gradient descent: which samples each update sees. */
@@ -139,7 +140,8 @@ export function minimize<P extends Params>(f: (params: P, batch?: Int32Array) =>
     if (k === 0 && options.divergenceThreshold === undefined) limit = 1e10 * Math.max(1, Math.abs(value));
     const lr = schedule?.at(update) ?? configuredLr;
     if (!Number.isFinite(value) || value > limit || !Number.isFinite(gradNorm)) {
-      throw new DivergenceError(op, k, Number.isFinite(gradNorm) ? value : Number.NaN, limit, lr);
+      if (k === 0) throw notFiniteAtStart(op, value, gradNorm);
+      throw new DivergenceError(op, k, value, limit, lr, gradNorm);
     }
     history.push({ step: k, value, gradNorm });
     const stop = onStep?.({ step: k, value, gradNorm, lr, params, ...(batch === undefined ? {} : { batch }) }) === false;

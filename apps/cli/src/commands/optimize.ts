@@ -2,8 +2,19 @@ import { Command } from 'commander';
 import { tensor, ValueError } from '@gradlab/core-tensor';
 import type { Tensor } from '@gradlab/core-tensor';
 import { ParseError, compile, parse, toString } from '@gradlab/core-tensor/symbolic';
-import { DivergenceError, builtinOptimizers, builtinSchedules, checkRobbinsMonro, minimize, optimizerFromSpec, scheduleFromSpec } from '@gradlab/optim';
-import type { JsonValue, MinimizeStep, Optimizer, OptimizerFactory, Schedule, ScheduleFactory } from '@gradlab/optim';
+import {
+  DivergenceError,
+  builtinOptimizers,
+  builtinSchedules,
+  checkRobbinsMonro,
+  estimateSmoothness,
+  gradientDescent,
+  minimize,
+  optimizerFromSpec,
+  scheduleFromSpec,
+  suggestStepSize,
+} from '@gradlab/optim';
+import type { DecreaseViolation, JsonValue, Optimizer, OptimizerFactory, Schedule, ScheduleFactory } from '@gradlab/optim';
 
 interface OptimizeOptions {
   from?: string;
@@ -18,6 +29,7 @@ interface OptimizeOptions {
   steps: string;
   tolerance: string;
   every?: string;
+  verify?: string;
   json?: boolean;
 }
 
@@ -91,7 +103,23 @@ function run(source: string, opts: OptimizeOptions, maps: OptimizeMaps, out: (li
   if (!Number.isInteger(steps) || steps < 0) throw new UsageError(`--steps must be a non-negative integer, got '${opts.steps}'`);
   if (!Object.hasOwn(optimizers, opts.optimizer)) throw new UsageError(`--optimizer: unknown optimizer '${opts.optimizer}'; choose one of ${Object.keys(optimizers).join(', ')}`);
   const config: Record<string, JsonValue> = {};
-  if (opts.lr !== undefined) config.lr = number('--lr', opts.lr);
+  // L at the start, by power iteration on Hessian-vector products: exact for quadratics.
+  let knownL: number | undefined;
+  try {
+    const smooth = estimateSmoothness(f, tensor(start));
+    if (smooth.converged && smooth.L > 0) knownL = smooth.L;
+  } catch (error) {
+    // No finite curvature at the start (e.g. log at 0): there is just no L to report.
+    if (!(error instanceof ValueError)) throw error;
+  }
+  if (opts.lr === 'auto') {
+    if (knownL === undefined) throw new UsageError('--lr auto: could not estimate the smoothness constant L at --from; give --lr a number');
+    config.lr = suggestStepSize(knownL);
+  } else if (opts.lr !== undefined) config.lr = number('--lr', opts.lr);
+  if (opts.verify !== undefined && opts.verify !== 'report' && opts.verify !== 'backtrack') throw new UsageError(`--verify must be report or backtrack, got '${opts.verify}'`);
+  if (opts.verify !== undefined && (opts.optimizer !== 'gd' || opts.schedule !== undefined)) {
+    throw new UsageError('--verify checks the guaranteed decrease of plain gradient descent: use it with --optimizer gd and no --schedule');
+  }
   if (opts.momentum !== undefined) config.momentum = number('--momentum', opts.momentum);
   if (opts.nesterov === true) config.nesterov = true;
   if (opts.betas !== undefined) config.betas = opts.betas.split(',').map((b) => number('--betas', b));
@@ -107,16 +135,22 @@ function run(source: string, opts: OptimizeOptions, maps: OptimizeMaps, out: (li
     throw error;
   }
   const trajectory: { step: number; theta: number[]; value: number; gradNorm: number }[] = [];
-  const record = (s: MinimizeStep<Tensor>): void => {
+  const record = (s: { step: number; params: Tensor; value: number; gradNorm: number }): void => {
     trajectory.push({ step: s.step, theta: Array.from(s.params.data), value: s.value, gradNorm: s.gradNorm });
   };
-  const result = minimize(f, tensor(start), {
-    optimizer,
-    ...(schedule === undefined ? {} : { schedule }),
-    steps,
-    tolerance: number('--tolerance', opts.tolerance),
-    onStep: record,
-  });
+  const tolerance = number('--tolerance', opts.tolerance);
+  let violations: DecreaseViolation[] | undefined;
+  let finalLr: number | undefined;
+  let result: { params: Tensor; value: number; gradNorm: number; steps: number; reason: string };
+  if (opts.verify === 'report' || opts.verify === 'backtrack') {
+    const lr = typeof optimizer.config.lr === 'number' ? optimizer.config.lr : NaN;
+    const r = gradientDescent(f, tensor(start), { lr, steps, tolerance, check: opts.verify, onStep: (s) => void record(s) });
+    violations = r.violations;
+    result = r;
+    finalLr = r.lr;
+  } else {
+    result = minimize(f, tensor(start), { optimizer, ...(schedule === undefined ? {} : { schedule }), steps, tolerance, onStep: record });
+  }
   const theta = Array.from(result.params.data);
   if (opts.json === true) {
     const json = {
@@ -126,6 +160,8 @@ function run(source: string, opts: OptimizeOptions, maps: OptimizeMaps, out: (li
       optimizer: { id: optimizer.id, config: optimizer.config },
       ...(schedule === undefined ? {} : { schedule: { id: schedule.id, config: schedule.config, robbinsMonro: checkRobbinsMonro(schedule) } }),
       trajectory,
+      ...(knownL === undefined ? {} : { smoothness: { L: knownL, suggestedLr: suggestStepSize(knownL) } }),
+      ...(violations === undefined ? {} : { violations, ...(opts.verify === 'backtrack' ? { finalLr } : {}) }),
       result: { theta, value: result.value, gradNorm: result.gradNorm, steps: result.steps, reason: result.reason },
     };
     out(JSON.stringify(json, null, 2));
@@ -133,6 +169,7 @@ function run(source: string, opts: OptimizeOptions, maps: OptimizeMaps, out: (li
   }
   out(`minimise g(${vars.join(', ')}) = ${toString(expr)}`);
   out(`with ${optimizer.id} ${JSON.stringify(optimizer.config)}${schedule === undefined ? '' : `, schedule ${schedule.id} ${JSON.stringify(schedule.config)}`}`);
+  if (knownL !== undefined) out(`L = ${fmt(knownL)} at the start (Hessian power iteration), so γ = 1/L = ${fmt(suggestStepSize(knownL))} guarantees descent there`);
   if (schedule !== undefined) out(`Robbins–Monro: ${checkRobbinsMonro(schedule).satisfied ? 'satisfied' : 'not satisfied'} (${checkRobbinsMonro(schedule).reason})`);
   out();
   const every = opts.every === undefined ? Math.max(1, Math.ceil(trajectory.length / 25)) : number('--every', opts.every);
@@ -146,6 +183,13 @@ function run(source: string, opts: OptimizeOptions, maps: OptimizeMaps, out: (li
   out();
   const why = result.reason === 'converged' ? `converged after ${result.steps} step(s) (|grad g| <= ${opts.tolerance})` : `stopped after ${result.steps} step(s) (--steps)`;
   out(`${why}: ${vars.map((v, i) => `${v} = ${fmt(theta[i] as number)}`).join(', ')}, g = ${fmt(result.value)}`);
+  if (violations !== undefined) {
+    out(
+      violations.length === 0
+        ? `the guaranteed decrease g(θ⁺) <= g(θ) − (γ/2)|grad g|² held at every step${opts.verify === 'backtrack' && finalLr !== undefined ? ` (backtracking ended at γ = ${fmt(finalLr)})` : ''}`
+        : `the guaranteed decrease failed at ${violations.length} step(s), first at step ${violations[0]?.step ?? 0}: γ is above 1/L`,
+    );
+  }
 }
 
 /**
@@ -162,7 +206,7 @@ export function optimizeCommand(maps: OptimizeMaps = {}): Command {
     .argument('<expression>', 'e.g. "0.5*(theta-2)^2 + 1.5*(theta+1)^2"')
     .option('--from <point>', 'the start: name=value pairs (theta1=1,theta2=-1) or values in variable order (1,-1)')
     .option('--optimizer <id>', `one of ${Object.keys(optimizers).join(', ')}`, 'gd')
-    .option('--lr <gamma>', 'the learning rate (step size)')
+    .option('--lr <gamma>', "the learning rate (step size), or 'auto' for 1/L estimated at --from")
     .option('--momentum <mu>', 'momentum factor (sgd, heavy-ball, nesterov)')
     .option('--nesterov', 'Nesterov momentum (sgd)')
     .option('--betas <b1,b2>', 'Adam decay rates, e.g. 0.9,0.999')
@@ -172,6 +216,7 @@ export function optimizeCommand(maps: OptimizeMaps = {}): Command {
     .option('--steps <n>', 'the largest number of updates', '100')
     .option('--tolerance <eps>', 'stop when |grad g| is below this', '1e-8')
     .option('--every <n>', 'print every n-th step (default: about 25 rows)')
+    .option('--verify <mode>', 'gd only: check g(θ⁺) <= g(θ) − (γ/2)|grad g|² at each step and report violations, or backtrack')
     .option('--json', 'machine-readable output with the whole trajectory')
     .addHelpText('after', '\nExamples:\n  gradlab optimize "0.5*(theta-2)^2 + 1.5*(theta+1)^2" --from 5 --lr 0.25\n  gradlab optimize "x^2 + 10*y^2" --from x=3,y=1 --optimizer adam --lr 0.1 --steps 200')
     .action((source: string, opts: OptimizeOptions) => {
@@ -181,7 +226,7 @@ export function optimizeCommand(maps: OptimizeMaps = {}): Command {
       try {
         run(source, opts, maps, out);
       } catch (error) {
-        if (error instanceof ParseError || error instanceof UsageError) {
+        if (error instanceof ParseError || error instanceof UsageError || error instanceof ValueError) {
           process.stderr.write(`gradlab optimize: ${error.message}\n`);
           process.exitCode = 2;
           return;
