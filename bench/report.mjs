@@ -11,11 +11,14 @@ function value(report, lib, suite, size) {
   return r?.rows.find((x) => x.suite === suite && String(x.size) === String(size))?.value;
 }
 
-/** Every (suite, size) measured, in the order of the first library that ran. */
+const SUITE_ORDER = ['matmul', 'matmul aᵀ·b', 'matmul a·bᵀ', 'relu(x·w + b)', '3 fresh 1e6-element arrays (floor)', 'elementwise chain', 'MLP step'];
+
+/** Every (suite, size) measured, suites in the order of suites.mjs, sizes as measured. */
 function rowKeys(report) {
   const seen = new Map();
   for (const r of report.results) for (const x of r.rows) seen.set(`${x.suite}|${x.size}`, { suite: x.suite, size: x.size, unit: x.unit });
-  return [...seen.values()];
+  const rank = (suite) => (SUITE_ORDER.includes(suite) ? SUITE_ORDER.indexOf(suite) : SUITE_ORDER.length);
+  return [...seen.values()].sort((a, b) => rank(a.suite) - rank(b.suite));
 }
 
 const fmt = (v) => (v === undefined ? '—' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));

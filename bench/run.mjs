@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeData } from './data.mjs';
+import { suites } from './suites.mjs';
 import { ensureBuilt } from './ensure-built.mjs';
 import { describeMachine } from './machine.mjs';
 import { renderMarkdown, renderTable, evaluateTargets } from './report.mjs';
@@ -27,30 +28,36 @@ const dataDir = mkdtempSync(join(tmpdir(), 'gradlab-bench-'));
 const started = Date.now();
 try {
   writeData(dataDir, quick);
-  const results = [];
-  for (const lib of wanted) {
-    if (lib === 'torch') {
-      const probe = spawnSync('/usr/bin/python3', ['-c', 'import torch'], { encoding: 'utf8' });
-      if (probe.status !== 0) {
-        console.error('torch: /usr/bin/python3 cannot import torch; skipped');
+  // Suite by suite, every library in turn (a fresh process each time): the measurements of one
+  // suite lie close together in time, so the host's drifting load skews the ratios less.
+  const byLib = new Map();
+  const torchOk = wanted.includes('torch') && spawnSync('/usr/bin/python3', ['-c', 'import torch'], { encoding: 'utf8' }).status === 0;
+  if (wanted.includes('torch') && !torchOk) console.error('torch: /usr/bin/python3 cannot import torch; skipped');
+  // One thread everywhere: torch's OpenMP pool and OpenBLAS's pthreads both sized to 1.
+  const env = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+  for (const [i, suite] of suites.entries()) {
+    console.error(`suite ${i}: ${suite.name}`);
+    for (const lib of wanted) {
+      if (lib === 'torch' && !torchOk) continue;
+      if (suite.onlyFor !== undefined && !suite.onlyFor.includes(lib)) continue;
+      const [cmd, args] =
+        lib === 'torch'
+          ? ['/usr/bin/python3', [join(here, 'libs', 'torch_bench.py'), dataDir]]
+          : [process.execPath, [join(here, 'child.mjs'), lib, dataDir]];
+      const r = spawnSync(cmd, [...args, `--suite=${i}`, ...(quick ? ['--quick'] : [])], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+      const line = r.stdout.trim().split('\n').pop();
+      if (r.status !== 0 || !line) {
+        console.error(`${lib} failed on suite ${i} (exit ${r.status})`);
         continue;
       }
+      const part = JSON.parse(line);
+      const acc = byLib.get(lib) ?? { lib, describe: part.describe, rows: [], peakRssMB: 0 };
+      acc.rows.push(...part.rows);
+      acc.peakRssMB = Math.max(acc.peakRssMB, part.peakRssMB);
+      byLib.set(lib, acc);
     }
-    console.error(`running ${lib}...`);
-    const [cmd, args] =
-      lib === 'torch'
-        ? ['/usr/bin/python3', [join(here, 'libs', 'torch_bench.py'), dataDir]]
-        : [process.execPath, [join(here, 'child.mjs'), lib, dataDir]];
-    // One thread everywhere: torch's OpenMP pool and OpenBLAS's pthreads both sized to 1.
-    const env = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
-    const r = spawnSync(cmd, [...args, ...(quick ? ['--quick'] : [])], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
-    const line = r.stdout.trim().split('\n').pop();
-    if (r.status !== 0 || !line) {
-      console.error(`${lib} failed (exit ${r.status})`);
-      continue;
-    }
-    results.push(JSON.parse(line));
   }
+  const results = wanted.filter((l) => byLib.has(l)).map((l) => byLib.get(l));
   const rss = [];
   if (!argv.includes('--no-rss')) {
     for (const script of ['rss-valueandgrad.mjs', 'rss-mlp.mjs']) {

@@ -2,7 +2,7 @@
 // gets the library's adapter (libs/*.mjs), the shared data and a `row` callback for its results.
 import { measure } from './harness.mjs';
 
-/** @type {{ name: string, run: (adapter: any, data: any, row: Function, quick: boolean) => Promise<void> }[]} */
+/** @type {{ name: string, onlyFor?: string[], run: (adapter: any, data: any, row: Function, quick: boolean) => Promise<void> }[]} */
 export const suites = [
   {
     name: 'matmul f32, n × n (GFLOP/s = 2n³ / time)',
@@ -37,8 +37,8 @@ export const suites = [
   },
   {
     name: 'the floor under relu(x·w + b) for a backend that returns fresh JS arrays: three fresh 4 MB Float32Array copies',
-    async run(adapter, data, row, quick) {
-      if (!adapter.measuresAllocationFloor) return;
+    onlyFor: ['gradlab-wasm'],
+    async run(_adapter, data, row, quick) {
       const x = data.get('relu_x').data;
       // What core-tensor's contract costs before any arithmetic: each of the three ops returns a
       // fresh typed array (allocated, its pages touched, filled).

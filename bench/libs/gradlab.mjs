@@ -8,7 +8,6 @@ export async function createAdapter(backend) {
   gl.setBackend(backend === 'js' ? gl.createJsBackend() : createWasmBackend({ threads }));
   const T = ({ data, shape }) => gl.tensor(data, { shape });
   return {
-    measuresAllocationFloor: backend === 'wasm',
     describe: () => `@gradlab/core-tensor, ${backend === 'js' ? 'js' : 'wasm'} backend, ${threads} thread${threads > 1 ? 's (matmul)' : ''}`,
     matmul(a, b) {
       const A = T(a);

@@ -16,6 +16,12 @@ import torch
 torch.set_num_threads(1)
 data_dir = sys.argv[1]
 quick = '--quick' in sys.argv
+# --suite=i runs only suite i of suites.mjs (0 matmul, 1 transposed, 2 relu, 3 allocation floor, 4 chain, 5 MLP).
+only = next((int(a.split('=')[1]) for a in sys.argv if a.startswith('--suite=')), None)
+
+
+def wanted(i):
+    return only is None or only == i
 meta = json.load(open(os.path.join(data_dir, 'shapes.json')))
 plan = meta['plan']
 
@@ -52,20 +58,22 @@ def row(suite, size, unit, value, seconds, checksum=None):
 
 
 with torch.no_grad():
-    for n in plan['matmulSizes']:
+    for n in (plan['matmulSizes'] if wanted(0) else []):
         a, b = get(f'mm_a_{n}'), get(f'mm_b_{n}')
         s = measure(lambda: torch.matmul(a, b))
         row('matmul', n, 'GFLOP/s', 2 * n ** 3 / s / 1e9, s, float(torch.matmul(a, b).double().sum()) if n == 64 else None)
-    n = plan['transposedSize']
-    a, b = get(f'mm_a_{n}'), get(f'mm_b_{n}')
-    s = measure(lambda: torch.matmul(a.t(), b))
-    row('matmul aᵀ·b', n, 'GFLOP/s', 2 * n ** 3 / s / 1e9, s)
-    s = measure(lambda: torch.matmul(a, b.t()))
-    row('matmul a·bᵀ', n, 'GFLOP/s', 2 * n ** 3 / s / 1e9, s)
-    x, w, bb = get('relu_x'), get('relu_w'), get('relu_b')
-    s = measure(lambda: torch.relu(x * w + bb))
-    row('relu(x·w + b)', x.numel(), 'Melem/s', x.numel() / s / 1e6, s)
-    for n in plan['chainSizes']:
+    if wanted(1):
+        n = plan['transposedSize']
+        a, b = get(f'mm_a_{n}'), get(f'mm_b_{n}')
+        s = measure(lambda: torch.matmul(a.t(), b))
+        row('matmul aᵀ·b', n, 'GFLOP/s', 2 * n ** 3 / s / 1e9, s)
+        s = measure(lambda: torch.matmul(a, b.t()))
+        row('matmul a·bᵀ', n, 'GFLOP/s', 2 * n ** 3 / s / 1e9, s)
+    if wanted(2):
+        x, w, bb = get('relu_x'), get('relu_w'), get('relu_b')
+        s = measure(lambda: torch.relu(x * w + bb))
+        row('relu(x·w + b)', x.numel(), 'Melem/s', x.numel() / s / 1e6, s)
+    for n in (plan['chainSizes'] if wanted(4) else []):
         x = get(f'chain_{n}')
         s = measure(lambda: torch.sigmoid(x * 0.5 + 0.1) * x - torch.square(x))
         row('elementwise chain', n, 'Melem/s', n * n / s / 1e6, s)
@@ -90,10 +98,11 @@ def step():
     last[0] = float(loss)
 
 
-step()
-first = last[0]
-s = measure(step)
-row('MLP step', f"{mlp['inputs']}-{mlp['hidden']}-{mlp['classes']}, batch {mlp['batch']}", 'steps/s', 1 / s, s, first)
+if wanted(5):
+    step()
+    first = last[0]
+    s = measure(step)
+    row('MLP step', f"{mlp['inputs']}-{mlp['hidden']}-{mlp['classes']}, batch {mlp['batch']}", 'steps/s', 1 / s, s, first)
 
 import resource  # noqa: E402
 

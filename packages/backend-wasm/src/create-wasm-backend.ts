@@ -56,7 +56,8 @@ export interface WasmBackend extends Backend {
  *   and `threads` for large matmuls (Node only)
  * @returns a backend named `wasm`, to pass to `setBackend`
  * @throws BackendError when WebAssembly (SIMD) cannot be compiled synchronously here, or when
- *   `threads > 1` outside Node; ValueError when `threads` is not a positive integer
+ *   `threads > 1` outside Node; ValueError when `threads` is not a positive integer or
+ *   `minElements` is negative or NaN
  * @example
  * import { setBackend } from '@gradlab/core-tensor';
  * import { createWasmBackend } from '@gradlab/backend-wasm';
@@ -66,6 +67,10 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
   const threads = options.threads ?? 1;
   if (!Number.isInteger(threads) || threads < 1) {
     throw new ValueError('threads must be a positive integer', { pkg: 'backend-wasm', op: 'createWasmBackend', arg: 'options.threads', expected: 'an integer ≥ 1', received: threads });
+  }
+  const minElements = options.minElements ?? 256;
+  if (!(minElements >= 0)) {
+    throw new ValueError('minElements must be a number ≥ 0', { pkg: 'backend-wasm', op: 'createWasmBackend', arg: 'options.minElements', expected: 'a number ≥ 0', received: minElements });
   }
   if (threads === 1) return wasmBackendFrom(new WasmHeap(instantiateKernels(compileKernelsSync())), options);
   const module = compileThreadKernelsSync();

@@ -40,5 +40,7 @@ describe('createWasmBackend({ threads: 2 })', () => {
   it('rejects a thread count that is not a positive integer', () => {
     expect(() => createWasmBackend({ threads: 0 })).toThrow(/threads must be a positive integer/);
     expect(() => createWasmBackend({ threads: 1.5 })).toThrow(/received 1.5/);
+    expect(() => createWasmBackend({ minElements: -1 })).toThrow(/minElements must be a number ≥ 0/);
+    expect(() => createWasmBackend({ minElements: NaN })).toThrow(/options.minElements/);
   });
 });
