@@ -2,6 +2,7 @@ import { Tensor } from '../tensor.ts';
 import type { DType } from '../dtype.ts';
 import { ValueError } from '../errors.ts';
 import type { TensorLike } from '../ops/util.ts';
+import { isNumberConstant } from '../ops/util.ts';
 import { matrixTrace } from '../ops/diag.ts';
 import { full } from '../creation.ts';
 import { backward } from './backward.ts';
@@ -63,7 +64,8 @@ function traceGraph(f: (...args: Tensor[]) => Tensor, inputs: readonly Tensor[])
     for (const t of list) {
       if (ids.has(t)) continue;
       const node = t._node;
-      const ins = (node?.inputs ?? []).map((c) => ids.get(c) ?? add(c, 'const', []));
+      // A bare number is a literal at each use, as in the user's code: one const node per use.
+      const ins = (node?.inputs ?? []).map((c) => (isNumberConstant(c) ? add(c, 'const', []) : (ids.get(c) ?? add(c, 'const', []))));
       add(t, node?.op ?? 'const', ins);
     }
     const outputId = ids.get(y) ?? add(y, 'const', []);

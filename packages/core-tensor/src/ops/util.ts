@@ -32,10 +32,37 @@ export function scalarTensor(v: number, dtype: DType): Tensor {
   return new Tensor(buf, [], dtype, [], 0);
 }
 
+/** Scalar tensors for bare numbers, shared (tensors are immutable); bounded, cleared when full. */
+const constants = new Map<string, Map<number, Tensor>>();
+const cached = new WeakSet<Tensor>();
+const MAX_CONSTANTS = 512;
+
+/** True for the shared scalar standing for a bare number (trace shows one node per use of it). */
+export function isNumberConstant(t: Tensor): boolean {
+  return cached.has(t);
+}
+
+function constantTensor(v: number, dtype: DType): Tensor {
+  if (Object.is(v, -0)) return scalarTensor(v, dtype);
+  let byValue = constants.get(dtype);
+  if (byValue === undefined) {
+    byValue = new Map();
+    constants.set(dtype, byValue);
+  }
+  let t = byValue.get(v);
+  if (t === undefined) {
+    if (byValue.size >= MAX_CONSTANTS) byValue.clear();
+    t = scalarTensor(v, dtype);
+    cached.add(t);
+    byValue.set(v, t);
+  }
+  return t;
+}
+
 /** Converts a TensorLike, giving a number the dtype suggested by `like`. */
 export function toTensor(op: string, arg: string, x: TensorLike, like?: DType): Tensor {
   if (x instanceof Tensor) return x;
-  if (typeof x === 'number') return scalarTensor(x, numberDType(x, like));
+  if (typeof x === 'number') return constantTensor(x, numberDType(x, like));
   throw new ValueError('expected a Tensor or a number', { op, arg, expected: 'Tensor | number', received: typeof x });
 }
 
