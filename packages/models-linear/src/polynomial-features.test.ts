@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { polynomialRegression } from './polynomial-regression.ts';
+import { withFeatures } from './with-features.ts';
 import { monomialExponents, polynomialFeatures } from './polynomial-features.ts';
 import { featureMap, polynomialFeatureMap, randomFeatures } from './feature-map.ts';
 import { ShapeError, ValueError } from '@gradlab/core-tensor';
@@ -68,5 +69,15 @@ describe('polynomial regression (property)', () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe('withFeatures', () => {
+  it('fits the model on u(x) and says when the model lacks a method', () => {
+    const bare = { fit: () => undefined, predict: (x: { shape: readonly number[] }) => new Float64Array(x.shape[0] as number) };
+    const m = withFeatures(polynomialFeatureMap(2), bare).fit([1, 2], [0, 0]);
+    expect(Array.from(m.predict([3]))).toEqual([0]);
+    expect(() => m.score([1], [0])).toThrow(/no score method/);
+    expect(() => m.loss([1], [0])).toThrow(ValueError);
   });
 });

@@ -1,3 +1,4 @@
+import { ValueError } from '@gradlab/core-tensor';
 import type { Matrix, MatrixInput, VectorInput } from './design.ts';
 import { readMatrix } from './design.ts';
 import type { FeatureMap } from './feature-map.ts';
@@ -77,11 +78,11 @@ export function withFeatures<M extends FeatureModel>(features: FeatureMap, model
       return Float64Array.from(model.predict(u(x, 'withFeatures.predict')));
     },
     score(x, t) {
-      if (model.score === undefined) throw new TypeError('[gradlab/models-linear] withFeatures.score: the model has no score method');
+      if (model.score === undefined) throw new ValueError('the model has no score method', { pkg: 'models-linear', op: 'withFeatures.score', arg: 'model', expected: 'a model with score(x, t)', received: 'no score method' });
       return model.score(u(x, 'withFeatures.score'), t);
     },
     loss(x, t) {
-      if (model.loss === undefined) throw new TypeError('[gradlab/models-linear] withFeatures.loss: the model has no loss method');
+      if (model.loss === undefined) throw new ValueError('the model has no loss method', { pkg: 'models-linear', op: 'withFeatures.loss', arg: 'model', expected: 'a model with loss(x, t)', received: 'no loss method' });
       return model.loss(u(x, 'withFeatures.loss'), t);
     },
   };
