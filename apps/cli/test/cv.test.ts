@@ -52,8 +52,18 @@ describe('gradlab cv (built binary)', () => {
     expect(j.meanValidationLoss).toBeLessThan(0.1);
   });
 
+  it('draws a learning curve: the validation loss falls as N grows', () => {
+    const r = gradlab('cv', 'ridge', '--data', 'iris', '--lambda', '0.1', '--curve', 'size', '--values', '8,30,100', '--json');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout) as { points: { value: number; trainMean: number; validationMean: number }[] };
+    expect(j.points.map((p) => p.value)).toEqual([8, 30, 100]);
+    expect(j.points[2]?.validationMean).toBeLessThan(j.points[0]?.validationMean as number);
+    expect(gradlab('cv', 'ridge', '--data', 'iris', '--curve', 'size', '--values', '8,30,100').stdout).toContain('learning curve of ridge over N');
+  });
+
   it('refuses a bad curve parameter or loss', () => {
-    expect(gradlab('cv', 'poly', '--data', 'sinusoid', '--curve', 'width').stderr).toContain('--curve must be degree or lambda');
+    expect(gradlab('cv', 'poly', '--data', 'sinusoid', '--curve', 'width').stderr).toContain('--curve must be degree, lambda or size');
     const bad = gradlab('cv', 'poly', '--data', 'sinusoid', '--loss', 'nope');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("unknown --loss 'nope'");

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { builtinDatasets, builtinMetrics, crossValidate, validationCurve } from '@gradlab/data';
+import { builtinDatasets, builtinMetrics, crossValidate, learningCurve, validationCurve } from '@gradlab/data';
 import { svgPlot } from '../svg/plot.ts';
 import type { ModelFlags } from './fit.ts';
 import { MODEL_KINDS, UsageError, isClassifier, loadData, makeModel, modelKind, numberFlag, numberList, reportError, withModelFlags } from './fit.ts';
@@ -44,19 +44,23 @@ async function cv(kindText: string, flags: CvFlags): Promise<void> {
     out(`  mean validation loss: ${fmt(r.meanValidationLoss)} ± ${fmt(r.stdValidationLoss)}  (mean training loss ${fmt(r.meanTrainLoss)})`);
     return;
   }
-  if (flags.curve !== 'degree' && flags.curve !== 'lambda') throw new UsageError(`--curve must be degree or lambda, got '${flags.curve}'`);
+  if (flags.curve !== 'degree' && flags.curve !== 'lambda' && flags.curve !== 'size') throw new UsageError(`--curve must be degree, lambda or size, got '${flags.curve}'`);
   const curve = flags.curve;
-  const values = numberList('values', flags.values ?? (curve === 'degree' ? '0,1,2,3,4,5,6,7,8,9' : '0.001,0.01,0.1,1,10,100'));
-  const points = validationCurve((v: number) => (curve === 'degree' ? makeModel(kind === 'linear' ? 'poly' : kind, v, flags) : makeModel(kind, degree, flags, v)), data, { values, k, seed, loss: lossName, stratify });
+  const defaults = { degree: '0,1,2,3,4,5,6,7,8,9', lambda: '0.001,0.01,0.1,1,10,100', size: '0.1,0.2,0.4,0.6,0.8,1' };
+  const values = numberList('values', flags.values ?? defaults[curve]);
+  const points =
+    curve === 'size'
+      ? learningCurve(() => makeModel(kind, degree, flags), data, { sizes: values, k, seed, loss: lossName, stratify })
+      : validationCurve((v: number) => (curve === 'degree' ? makeModel(kind === 'linear' ? 'poly' : kind, v, flags) : makeModel(kind, degree, flags, v)), data, { values, k, seed, loss: lossName, stratify });
   const lower = builtinMetrics[lossName as keyof typeof builtinMetrics].lowerIsBetter;
   const best = points.reduce((a, b) => ((lower ? b.validationMean < a.validationMean : b.validationMean > a.validationMean) ? b : a));
   if (flags.plot !== undefined) {
-    const label = curve === 'degree' ? 'model order M' : 'λ';
+    const label = curve === 'degree' ? 'model order M' : curve === 'size' ? 'training-set size N' : 'λ';
     const xs = curve === 'lambda' ? values.map((v) => Math.log10(v)) : values;
     writeFileSync(
       flags.plot,
       svgPlot({
-        title: `validation curve of ${kind} on ${data.name ?? flags.data} (${k}-fold)`,
+        title: `${curve === 'size' ? 'learning' : 'validation'} curve of ${kind} on ${data.name ?? flags.data} (${k}-fold)`,
         xLabel: curve === 'lambda' ? 'log10 λ' : label,
         yLabel: lossName,
         series: [
@@ -70,10 +74,11 @@ async function cv(kindText: string, flags: CvFlags): Promise<void> {
     process.stdout.write(JSON.stringify({ model: kind, k, loss: lossName, curve, best: best.value, points: points.map((p) => ({ value: p.value, trainMean: p.trainMean, validationMean: p.validationMean, validationStd: p.validationStd })) }, null, 2) + '\n');
     return;
   }
-  out(`validation curve of ${kind} over ${curve === 'degree' ? 'M' : 'λ'} on ${data.name ?? flags.data}: ${k}-fold, loss ${lossName}`);
-  out(`  ${(curve === 'degree' ? 'M' : 'λ').padStart(8)}  ${'training'.padStart(12)}  ${'validation'.padStart(12)}  ${'± std'.padStart(12)}`);
+  const symbol = curve === 'degree' ? 'M' : curve === 'size' ? 'N' : 'λ';
+  out(`${curve === 'size' ? 'learning' : 'validation'} curve of ${kind} over ${symbol} on ${data.name ?? flags.data}: ${k}-fold, loss ${lossName}`);
+  out(`  ${symbol.padStart(8)}  ${'training'.padStart(12)}  ${'validation'.padStart(12)}  ${'± std'.padStart(12)}`);
   for (const p of points) out(`  ${String(p.value).padStart(8)}  ${fmt(p.trainMean).padStart(12)}  ${fmt(p.validationMean).padStart(12)}  ${fmt(p.validationStd).padStart(12)}`);
-  out(`  best ${curve === 'degree' ? 'M' : 'λ'} = ${best.value} (validation loss ${fmt(best.validationMean)})`);
+  if (curve !== 'size') out(`  best ${symbol} = ${best.value} (validation loss ${fmt(best.validationMean)})`);
   if (flags.plot !== undefined) out(`wrote ${flags.plot}`);
 }
 
@@ -81,18 +86,18 @@ async function cv(kindText: string, flags: CvFlags): Promise<void> {
 export function cvCommand(): Command {
   return withModelFlags(
     new Command('cv')
-      .description('K-fold cross-validation of a linear model, or a validation curve over the model order M or λ')
+      .description('K-fold cross-validation of a linear model, a validation curve over the model order M or λ, or a learning curve over N')
       .argument('<model>', MODEL_KINDS.join(' | '))
       .requiredOption('--data <source>', `a CSV file, or a built-in data set: ${Object.keys(builtinDatasets).join(', ')}`)
       .option('--degree <M>', 'polynomial model order M', '1')
       .option('-k, --k <K>', 'number of folds', '5')
       .option('--loss <metric>', 'validation loss: mse (regression default), zeroOne (classifier default), logLoss, accuracy, ...')
-      .option('--curve <param>', 'sweep degree (M) or lambda (λ) and print the validation curve')
-      .option('--values <list>', 'the values of the swept parameter (degree: 0..9; lambda: 0.001..100)'),
+      .option('--curve <param>', 'sweep degree (M) or lambda (λ) for a validation curve, or size (N) for a learning curve')
+      .option('--values <list>', 'the values swept (degree: 0..9; lambda: 0.001..100; size: counts or fractions of the training folds)'),
   )
     .option('--plot <file.svg>', 'with --curve: write the training and validation curves as SVG')
     .option('--json', 'machine-readable output')
-    .addHelpText('after', '\nExamples:\n  gradlab cv poly --data sinusoid --degree 3 --k 5\n  gradlab cv poly --data sinusoid --curve degree --values 0,1,3,5,9 --plot curve.svg\n  gradlab cv ridge --data sinusoid --degree 9 --curve lambda')
+    .addHelpText('after', '\nExamples:\n  gradlab cv poly --data sinusoid --degree 3 --k 5\n  gradlab cv poly --data sinusoid --curve degree --values 0,1,3,5,9 --plot curve.svg\n  gradlab cv ridge --data sinusoid --degree 9 --curve lambda\n  gradlab cv logistic --data breast-cancer --curve size --values 20,50,100,200')
     .action(async (kind: string, flags: CvFlags) => {
       try {
         await cv(kind, flags);
