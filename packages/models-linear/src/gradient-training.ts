@@ -193,6 +193,24 @@ export function trainByGradient(
     return Float64Array.from(g.data);
   };
 
+  /** The mean gradient over the batch of the written-out per-sample loss, plus (2λ/N)w. */
+  const ownGradient = (current: Float64Array, batch: readonly number[]): Float64Array => {
+    const g = new Float64Array(k * p);
+    for (const i of batch) {
+      sampleLoss(i, current);
+      for (let c = 0; c < k; c++) {
+        const ds = (dScore[c] as number) / batch.length;
+        if (ds === 0) continue;
+        if (fitIntercept) g[c * p] = (g[c * p] as number) + ds;
+        for (let j = 0; j < d; j++) g[c * p + off + j] = (g[c * p + off + j] as number) + ds * (x.data[i * d + j] as number);
+      }
+    }
+    if (lambda > 0) {
+      for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) g[c * p + off + j] = (g[c * p + off + j] as number) + ((2 * lambda) / n) * (current[c * p + off + j] as number);
+    }
+    return g;
+  };
+
   let params = tensor(theta, { shape: [k * p], dtype: 'float64' });
   let state: OptimizerState = optimizer.init(params);
   const lossHistory: number[] = [];
@@ -205,19 +223,7 @@ export function trainByGradient(
       const batch = order.slice(pos, pos + size);
       pos += size;
       const current = Float64Array.from(params.data);
-      const g = options.loss !== undefined ? lossGradient(options.loss, current, batch) : new Float64Array(k * p);
-      if (options.loss === undefined) for (const i of batch) {
-        sampleLoss(i, current);
-        for (let c = 0; c < k; c++) {
-          const ds = (dScore[c] as number) / batch.length;
-          if (ds === 0) continue;
-          if (fitIntercept) g[c * p] = (g[c * p] as number) + ds;
-          for (let j = 0; j < d; j++) g[c * p + off + j] = (g[c * p + off + j] as number) + ds * (x.data[i * d + j] as number);
-        }
-      }
-      if (lambda > 0 && options.loss === undefined) {
-        for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) g[c * p + off + j] = (g[c * p + off + j] as number) + ((2 * lambda) / n) * (current[c * p + off + j] as number);
-      }
+      const g = options.loss !== undefined ? lossGradient(options.loss, current, batch) : ownGradient(current, batch);
       const res = optimizer.step(params, tensor(g, { shape: [k * p], dtype: 'float64' }), state);
       params = res.params;
       state = res.state;
