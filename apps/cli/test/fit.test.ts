@@ -83,6 +83,12 @@ describe('gradlab fit (built binary)', () => {
     const theta = (JSON.parse(r.stdout) as FitJson).fits[0]?.theta as number[];
     expect(theta[0]).toBeCloseTo(1, 10);
     expect(theta[1]).toBeCloseTo(2, 10);
+    const labels = join(dir, 'labels.csv');
+    writeFileSync(labels, 'x,t\n-2,0\n-1,0\n-0.5,1\n0.2,0\n1,1\n2,1\n3,1\n');
+    const svg = join(dir, 'sigmoid.svg');
+    const c = gradlab('fit', 'logistic', '--data', labels, '--validation', '0', '--plot', svg);
+    expect(c.status).toBe(0);
+    expect(readFileSync(svg, 'utf8')).toContain('soft prediction');
   });
 
   it('refuses bad input with a clear message', () => {
