@@ -10,7 +10,7 @@ import type { Tensor } from '../tensor.ts';
 import type { TensorLike } from './util.ts';
 import { toTensor } from './util.ts';
 import { add, div, maximum, minimum, mul, sub } from './binary.ts';
-import { abs, erf, exp, log1p, neg, relu, tanh } from './unary.ts';
+import { erf, exp, log1p, neg, tanh } from './unary.ts';
 import { greater } from './compare.ts';
 import { where } from './where.ts';
 import { logSumExp, max, sum } from './reduce.ts';
@@ -35,7 +35,13 @@ export function leakyRelu(x: TensorLike, slope = 0.01): Tensor {
 }
 
 /**
- * softplus(x) = log(1 + eˣ), computed stably as max(x, 0) + log1p(e^−|x|); its gradient is sigmoid(x).
+ * softplus(x) = log(1 + eˣ); its gradient is sigmoid(x), 1/2 at x = 0.
+ *
+ * Computed stably by branches: x + log1p(e^−x) for x > 0 and log1p(eˣ) otherwise. Each branch sees
+ * only the inputs it is selected for (the others are replaced by 0), so neither overflows and no
+ * NaN leaks into the gradient of the branch that `where` discards. (The shorter
+ * max(x, 0) + log1p(e^−|x|) has the right values but a gradient of 0 at x = 0, since relu and abs
+ * both take derivative 0 there.)
  * @param x float tensor, any shape
  * @returns a tensor of x's shape
  * @throws DTypeError for non-float input
@@ -44,7 +50,10 @@ export function leakyRelu(x: TensorLike, slope = 0.01): Tensor {
  */
 export function softplus(x: TensorLike): Tensor {
   const t = floatArg('softplus', x);
-  return add(relu(t), log1p(exp(neg(abs(t)))));
+  const positive = greater(t, 0);
+  const xp = where(positive, t, 0);
+  const xn = where(positive, 0, t);
+  return where(positive, add(xp, log1p(exp(neg(xp)))), log1p(exp(xn)));
 }
 
 /** Options of {@link gelu}. */
