@@ -1,6 +1,6 @@
 // @gradlab/data: Datasets, CSV loading, splits, batching, K-fold and model selection.
 export { toMatrix, toVector, matrixRow, takeRows } from './matrix.ts';
-export type { Matrix, MatrixInput, VectorInput } from './matrix.ts';
+export type { Matrix, MatrixInput, VectorInput, ReadWhere } from './matrix.ts';
 export { dataset, subset } from './dataset.ts';
 export type { Dataset, DatasetOptions } from './dataset.ts';
 export { toTensors } from './to-tensors.ts';

@@ -28,9 +28,42 @@ function isShaped(v: unknown): v is { data: ArrayLike<number>; shape: readonly n
   return typeof v === 'object' && v !== null && 'data' in v && 'shape' in v;
 }
 
+/** Where a matrix or vector is read, for error messages, and how strictly its entries are checked. */
+export interface ReadWhere {
+  /** The function that reads it, e.g. `kFold`. */
+  op: string;
+  /** The argument, e.g. `x`. */
+  arg: string;
+  /** The package named in messages (default `data`): lets other packages reuse these readers. */
+  pkg?: string;
+  /** Reject infinite entries as well as NaN (default false: only NaN is rejected). */
+  finite?: boolean;
+  /** What the entries are called in messages (default `entries`), e.g. `features`. */
+  noun?: string;
+  /** A hint added to the message about bad entries. */
+  hint?: string;
+}
+
+function checkEntries(data: Float64Array, where: ReadWhere, position: (i: number) => string): void {
+  const finite = where.finite === true;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i] as number;
+    if (finite ? !Number.isFinite(v) : Number.isNaN(v)) {
+      throw new ValueError(`${where.noun ?? 'entries'} must be ${finite ? 'finite numbers' : 'numbers'}`, {
+        pkg: where.pkg ?? 'data',
+        op: where.op,
+        arg: `${where.arg}${position(i)}`,
+        expected: finite ? 'a finite number' : 'a number',
+        received: v,
+        ...(where.hint === undefined ? {} : { hint: where.hint }),
+      });
+    }
+  }
+}
+
 /**
- * Reads a {@link MatrixInput} into a {@link Matrix}, checking that it is rectangular and finite
- * where `finite` is asked.
+ * Reads a {@link MatrixInput} into a {@link Matrix}, checking that it is rectangular and that
+ * no entry is NaN (nor infinite, with `finite: true`).
  * @param input rows, a flat vector (one column) or a shaped object
  * @param where the op and argument name used in error messages
  * @returns a new `Matrix` (the data is copied)
@@ -39,7 +72,8 @@ function isShaped(v: unknown): v is { data: ArrayLike<number>; shape: readonly n
  * @example
  * toMatrix([[1, 2], [3, 4]], { op: 'kFold', arg: 'x' }).shape; // [2, 2]
  */
-export function toMatrix(input: MatrixInput, where: { op: string; arg: string }): Matrix {
+export function toMatrix(input: MatrixInput, where: ReadWhere): Matrix {
+  const pkg = where.pkg ?? 'data';
   let rows: number;
   let cols: number;
   let data: Float64Array;
@@ -52,10 +86,10 @@ export function toMatrix(input: MatrixInput, where: { op: string; arg: string })
       rows = s[0] as number;
       cols = s[1] as number;
     } else {
-      throw new ShapeError('expected a matrix', { pkg: 'data', op: where.op, arg: where.arg, expected: 'rank 1 or 2', received: `shape [${s.join(', ')}]` });
+      throw new ShapeError('expected a matrix', { pkg, op: where.op, arg: where.arg, expected: 'rank 1 or 2', received: `shape [${s.join(', ')}]` });
     }
     if (input.data.length !== rows * cols) {
-      throw new ShapeError('data length does not match shape', { pkg: 'data', op: where.op, arg: where.arg, expected: rows * cols, received: input.data.length });
+      throw new ShapeError('data length does not match shape', { pkg, op: where.op, arg: where.arg, expected: rows * cols, received: input.data.length });
     }
     data = Float64Array.from(input.data);
   } else if ((input as ArrayLike<unknown>).length > 0 && Array.isArray((input as ArrayLike<unknown>)[0])) {
@@ -66,7 +100,7 @@ export function toMatrix(input: MatrixInput, where: { op: string; arg: string })
     for (let i = 0; i < rows; i++) {
       const r = rowsIn[i];
       if (!Array.isArray(r) || r.length !== cols) {
-        throw new ShapeError('rows must all have the same length', { pkg: 'data', op: where.op, arg: `${where.arg}[${i}]`, expected: `${cols} entries`, received: Array.isArray(r) ? `${r.length} entries` : typeof r });
+        throw new ShapeError('rows must all have the same length', { pkg, op: where.op, arg: `${where.arg}[${i}]`, expected: `${cols} entries`, received: Array.isArray(r) ? `${r.length} entries` : typeof r });
       }
       for (let j = 0; j < cols; j++) data[i * cols + j] = r[j] as number;
     }
@@ -75,11 +109,8 @@ export function toMatrix(input: MatrixInput, where: { op: string; arg: string })
     rows = data.length;
     cols = 1;
   }
-  for (let i = 0; i < data.length; i++) {
-    if (typeof data[i] !== 'number' || Number.isNaN(data[i])) {
-      throw new ValueError('entries must be numbers', { pkg: 'data', op: where.op, arg: `${where.arg} (row ${Math.floor(i / Math.max(cols, 1))}, column ${i % Math.max(cols, 1)})`, expected: 'a number', received: data[i] });
-    }
-  }
+  const c = Math.max(cols, 1);
+  checkEntries(data, where, (i) => ` (row ${Math.floor(i / c)}, column ${i % c})`);
   return { data, shape: [rows, cols] };
 }
 
@@ -93,23 +124,20 @@ export function toMatrix(input: MatrixInput, where: { op: string; arg: string })
  * @example
  * toVector([1, 2, 3], { op: 'accuracy', arg: 't' }); // Float64Array [1, 2, 3]
  */
-export function toVector(input: VectorInput, where: { op: string; arg: string }): Float64Array {
+export function toVector(input: VectorInput, where: ReadWhere): Float64Array {
+  const pkg = where.pkg ?? 'data';
   let out: Float64Array;
   if (isShaped(input)) {
     const s = input.shape;
     const ok = s.length === 1 || (s.length === 2 && s[1] === 1);
     if (!ok) {
-      throw new ShapeError('expected a vector', { pkg: 'data', op: where.op, arg: where.arg, expected: '[N] or [N, 1]', received: `shape [${s.join(', ')}]` });
+      throw new ShapeError('expected a vector', { pkg, op: where.op, arg: where.arg, expected: '[N] or [N, 1]', received: `shape [${s.join(', ')}]` });
     }
     out = Float64Array.from(input.data);
   } else {
     out = Float64Array.from(input as ArrayLike<number>);
   }
-  for (let i = 0; i < out.length; i++) {
-    if (Number.isNaN(out[i])) {
-      throw new ValueError('entries must be numbers', { pkg: 'data', op: where.op, arg: `${where.arg}[${i}]`, expected: 'a number', received: 'NaN' });
-    }
-  }
+  checkEntries(out, where, (i) => `[${i}]`);
   return out;
 }
 
