@@ -26,8 +26,14 @@ const wanted = libsArg ? libsArg.slice('--libs='.length).split(',') : [...JS_LIB
 ensureBuilt();
 const dataDir = mkdtempSync(join(tmpdir(), 'gradlab-bench-'));
 const started = Date.now();
+// How much a second thread can help on this host right now (see parallel-probe.mjs).
+const probe = () => {
+  const r = spawnSync(process.execPath, [join(here, 'parallel-probe.mjs')], { encoding: 'utf8' });
+  return r.status === 0 ? JSON.parse(r.stdout.trim().split('\n').pop()).median : null;
+};
 try {
   writeData(dataDir, quick);
+  const probeBefore = probe();
   // Suite by suite, every library in turn (a fresh process each time): the measurements of one
   // suite lie close together in time, so the host's drifting load skews the ratios less.
   const byLib = new Map();
@@ -67,11 +73,12 @@ try {
       if (line) rss.push({ ...JSON.parse(line), exitCode: r.status });
     }
   }
+  const parallelHeadroom = [probeBefore, probe()];
   const report = {
     generated: new Date().toISOString(),
     quick,
     wallSeconds: (Date.now() - started) / 1000,
-    machine: describeMachine(),
+    machine: { ...describeMachine(), parallelHeadroom },
     libs: results.map((r) => ({ lib: r.lib, describe: r.describe, peakRssMB: r.peakRssMB })),
     results,
     rss,
