@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// `pnpm bench` [--quick] [--libs=gradlab-wasm,tfjs-wasm,...] [--no-rss]
+// `pnpm bench` [--quick] [--libs=gradlab-wasm,tfjs-wasm,...] [--no-rss] | --render (RESULTS.md from results.json)
 // Runs every library in its own process on the same seeded data (gradlab js and wasm backends, the
 // latter also with two threads for large matmuls,
 // tfjs cpu and wasm, PyTorch when Debian's python3-torch imports), prints a table of medians with
 // ratios to tfjs-wasm (and to tfjs-cpu for gradlab-js), checks the issue's targets, and writes
 // bench/results.json and bench/RESULTS.md.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,14 @@ const quick = argv.includes('--quick');
 const libsArg = argv.find((a) => a.startsWith('--libs='));
 const JS_LIBS = ['gradlab-js', 'gradlab-wasm', 'gradlab-wasm-2t', 'tfjs-cpu', 'tfjs-wasm'];
 const wanted = libsArg ? libsArg.slice('--libs='.length).split(',') : [...JS_LIBS, 'torch'];
+
+if (argv.includes('--render')) {
+  const report = JSON.parse(readFileSync(join(here, 'results.json'), 'utf8'));
+  report.targets = evaluateTargets(report);
+  writeFileSync(join(here, 'RESULTS.md'), renderMarkdown(report));
+  console.log(renderTable(report));
+  process.exit(0);
+}
 
 ensureBuilt();
 const dataDir = mkdtempSync(join(tmpdir(), 'gradlab-bench-'));
