@@ -11,9 +11,10 @@ export default defineConfig({
   esbuildOptions(options) {
     options.conditions = ['source'];
   },
-  // The kernels are embedded in index.js; the .wasm also ships for bundlers that stream it themselves.
+  // The kernels are embedded in index.js; the .wasm files also ship for bundlers that stream them.
   onSuccess: () => {
     copyFileSync('build/gradlab-backend.wasm', 'dist/gradlab-backend.wasm');
+    copyFileSync('build/gradlab-backend-threads.wasm', 'dist/gradlab-backend-threads.wasm');
     return Promise.resolve();
   },
 });
