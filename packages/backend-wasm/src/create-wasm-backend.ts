@@ -51,7 +51,7 @@ export interface WasmBackend extends Backend {
  * float64, transposed operands at full speed), elementwise unary and binary ops with broadcasting,
  * and sum/max/min reductions run as AssemblyScript kernels; the remaining kernels (data movement,
  * int32/bool outputs, `erf`) run on `options.fallback`. Compiles the embedded module synchronously on
- * first use; in a browser main thread call {@link initWasmBackend} instead.
+ * first use; where an engine limits synchronous compilation, call {@link initWasmBackend} once first.
  * @param options `fallback` backend, the `minElements` size below which elementwise ops stay in JS,
  *   and `threads` for large matmuls (Node only)
  * @returns a backend named `wasm`, to pass to `setBackend`

@@ -4,8 +4,8 @@ import { wasmBackendFrom } from './create-wasm-backend.ts';
 import type { WasmBackend, WasmBackendOptions } from './create-wasm-backend.ts';
 
 /**
- * Compiles the embedded WebAssembly module asynchronously (the way browsers' main threads require
- * for modules over 4 KB) and creates the wasm backend. After it resolves, {@link createWasmBackend}
+ * Compiles the embedded WebAssembly module asynchronously (for engines that limit synchronous
+ * compilation on their main thread) and creates the wasm backend. After it resolves, {@link createWasmBackend}
  * also works synchronously, reusing the compiled module.
  * @param options as for {@link createWasmBackend}
  * @returns a backend named `wasm`, to pass to `setBackend`

@@ -31,8 +31,9 @@ export function wasmBytes(build: 'single' | 'threads' = 'single'): Uint8Array<Ar
 }
 
 /**
- * The compiled module, compiling synchronously on first use. Node and workers allow this; a
- * browser's main thread refuses to compile modules over 4 KB synchronously, hence the hint.
+ * The compiled module, compiling synchronously on first use. Node, workers and Chromium's main
+ * thread allow this for our ~40 KB module; an engine that limits synchronous compilation on its
+ * main thread throws, hence the hint.
  */
 export function compileKernelsSync(): WebAssembly.Module {
   if (compiled !== undefined) return compiled;
@@ -42,7 +43,7 @@ export function compileKernelsSync(): WebAssembly.Module {
     throw new BackendError(`could not compile the WebAssembly kernels synchronously: ${(err as Error).message}`, {
       pkg: 'backend-wasm',
       op: 'createWasmBackend',
-      hint: 'in a browser main thread, call `await initWasmBackend()` once instead; it compiles asynchronously. WebAssembly SIMD (Chrome 91, Firefox 89, Safari 16.4, Node 16.4) is required',
+      hint: 'where synchronous compilation is limited (some browsers\' main threads), call `await initWasmBackend()` once instead; it compiles asynchronously. WebAssembly SIMD (Chrome 91, Firefox 89, Safari 16.4, Node 16.4) is required',
     });
   }
   return compiled;
