@@ -3,8 +3,8 @@ import type { Backend, BinaryOp, DType, ReduceOp, StridedArray, TypedArray, Unar
 import { compileKernelsSync, compileThreadKernelsSync, instantiateKernels, instantiateThreadKernels } from './load-kernels.ts';
 import { MatmulPool } from './matmul-pool.ts';
 import { WasmHeap } from './wasm-heap.ts';
-import type { FloatDType } from './stage.ts';
-import { sizeOfShape } from './stage.ts';
+import type { FloatDType } from './float-dtype.ts';
+import { sizeOfShape } from './strides.ts';
 import { BINARY_CODES, UNARY_CODES, binaryWasm, unaryWasm } from './elementwise.ts';
 import { reduceWasm } from './reduce.ts';
 import { matmulWasm } from './matmul.ts';

@@ -1,7 +1,9 @@
 import type { BinaryOp, StridedArray, TypedArray, UnaryOp } from '@gradlab/core-tensor';
-import type { WasmHeap, } from './wasm-heap.ts';
-import type { FloatDType } from './stage.ts';
-import { bytesOf, coalesce, readOut, sizeOfShape, stage, stageContiguous, writeInts } from './stage.ts';
+import type { WasmHeap } from './wasm-heap.ts';
+import type { FloatDType } from './float-dtype.ts';
+import { bytesOf } from './float-dtype.ts';
+import { coalesce, sizeOfShape } from './strides.ts';
+import { readOut, stage, stageContiguous, writeInts } from './stage.ts';
 
 /** Unary op codes of assembly/elementwise.ts; `erf` has no wasm kernel (the fallback computes it). */
 export const UNARY_CODES: Readonly<Partial<Record<UnaryOp, number>>> = {

@@ -1,8 +1,10 @@
 import type { StridedArray, TypedArray } from '@gradlab/core-tensor';
 import type { WasmHeap } from './wasm-heap.ts';
 import type { MatmulPool } from './matmul-pool.ts';
-import type { FloatDType } from './stage.ts';
-import { bytesOf, readOut, sizeOfShape, stage } from './stage.ts';
+import type { FloatDType } from './float-dtype.ts';
+import { bytesOf } from './float-dtype.ts';
+import { sizeOfShape } from './strides.ts';
+import { readOut, stage } from './stage.ts';
 
 /**
  * Batched matrix product a [...batch, m, k] · b [...batch, k, n] → [...batch, m, n]. Both operands

@@ -1,7 +1,9 @@
 import type { ReduceOp, StridedArray, TypedArray } from '@gradlab/core-tensor';
 import type { WasmHeap } from './wasm-heap.ts';
-import type { FloatDType } from './stage.ts';
-import { bytesOf, readOut, sizeOfShape, stageContiguous } from './stage.ts';
+import type { FloatDType } from './float-dtype.ts';
+import { bytesOf } from './float-dtype.ts';
+import { sizeOfShape } from './strides.ts';
+import { readOut, stageContiguous } from './stage.ts';
 
 /** Reduce op codes of assembly/reduce.ts. */
 export const REDUCE_CODES: Readonly<Record<ReduceOp, number>> = { sum: 0, max: 1, min: 2 };

@@ -1,31 +1,8 @@
 import type { StridedArray, TypedArray } from '@gradlab/core-tensor';
 import type { WasmHeap } from './wasm-heap.ts';
-
-/** The two dtypes the wasm kernels compute in; everything else goes to the fallback backend. */
-export type FloatDType = 'float32' | 'float64';
-
-/** Bytes per element of a float dtype. */
-export function bytesOf(dtype: FloatDType): number {
-  return dtype === 'float32' ? 4 : 8;
-}
-
-/** Number of elements of a shape. */
-export function sizeOfShape(shape: readonly number[]): number {
-  let n = 1;
-  for (const d of shape) n *= d;
-  return n;
-}
-
-/** True when `strides` walk `shape` in row-major order without gaps (size-1 dims may have any stride). */
-export function isRowMajor(shape: readonly number[], strides: readonly number[]): boolean {
-  let expected = 1;
-  for (let d = shape.length - 1; d >= 0; d--) {
-    const n = shape[d] as number;
-    if (n !== 1 && strides[d] !== expected) return false;
-    expected *= n;
-  }
-  return true;
-}
+import type { FloatDType } from './float-dtype.ts';
+import { bytesOf } from './float-dtype.ts';
+import { coalesce, isRowMajor, sizeOfShape } from './strides.ts';
 
 /**
  * Copies the span of `x.data` that x's view touches into linear memory (one memcpy, whatever the
@@ -59,33 +36,6 @@ export function writeInts(heap: WasmHeap, values: readonly number[]): number {
   const ptr = heap.alloc(values.length * 4);
   heap.i32.set(values, ptr >>> 2);
   return ptr;
-}
-
-/**
- * Merges adjacent dims that every operand walks with compatible strides and drops size-1 dims,
- * so the kernels' inner loop runs over the longest possible rows. Returns rank ≥ 1.
- */
-export function coalesce(shape: readonly number[], strides: readonly (readonly number[])[]): { shape: number[]; strides: number[][] } {
-  const outShape: number[] = [];
-  const outStrides: number[][] = strides.map(() => []);
-  for (let d = 0; d < shape.length; d++) {
-    const n = shape[d] as number;
-    if (n === 1) continue;
-    const last = outShape.length - 1;
-    const merge = last >= 0 && strides.every((s, k) => (outStrides[k] as number[])[last] === (s[d] as number) * n);
-    if (merge) {
-      outShape[last] = (outShape[last] as number) * n;
-      strides.forEach((s, k) => ((outStrides[k] as number[])[last] = s[d] as number));
-    } else {
-      outShape.push(n);
-      strides.forEach((s, k) => (outStrides[k] as number[]).push(s[d] as number));
-    }
-  }
-  if (outShape.length === 0) {
-    outShape.push(1);
-    for (const s of outStrides) s.push(0);
-  }
-  return { shape: outShape, strides: outStrides };
 }
 
 /**
