@@ -84,7 +84,7 @@ export function renderMarkdown(report) {
   md.push('## Libraries', '');
   for (const l of report.libs) md.push(`- **${l.lib}**: ${l.describe}; peak RSS ${l.peakRssMB.toFixed(0)} MB`);
   md.push('');
-  md.push('## Results (median of 3–5 runs after a warm-up; higher is better; ratio to tfjs-wasm in parentheses)', '');
+  md.push(`## Results (median of 3–5 runs after a warm-up, best of ${report.rounds ?? 1} process round${(report.rounds ?? 1) > 1 ? 's' : ''}; higher is better; ratio to tfjs-wasm in parentheses)`, '');
   md.push(`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`);
   for (const r of rows) md.push(`| ${r.join(' | ')} |`);
   md.push('');
