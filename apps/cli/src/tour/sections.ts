@@ -10,4 +10,4 @@ import { optimisation } from './optimisation.ts';
 import { classification } from './classification.ts';
 
 /** The tour in reading order; each later issue adds the chapter it builds. */
-export const sections: readonly TourSection[] = [welcome, tensors, probability, inference, supervisedLearning, validation, differentiation, optimisation, classification];
+export const sections: readonly TourSection[] = [welcome, tensors, probability, inference, supervisedLearning, validation, optimisation, differentiation, classification];
