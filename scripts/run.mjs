@@ -81,7 +81,7 @@ if (mode === 'start') {
   must('node', ['apps/cli/dist/index.js', 'tour'], 'gradlab tour');
 } else if (mode === 'test') {
   ensureChromium();
-  const status = run(pm, [...pmArgs, 'exec', 'turbo', 'run', 'build', 'lint', 'typecheck', 'test', '--concurrency=3', '--output-logs=new-only']);
+  const status = run(pm, [...pmArgs, 'exec', 'turbo', 'run', 'build', 'lint', 'typecheck', 'test', '--concurrency=3', '--continue', '--output-logs=new-only']);
   const totals = summarize();
   const failed = totals.failed + (status === 0 ? 0 : 1);
   if (status !== 0) console.error(`[gradlab] turbo exited with ${status}`);

@@ -229,7 +229,7 @@ function plotFit(path: string, kind: ModelKind, data: Dataset, train: Dataset, f
     const hi = Math.max(...xs);
     const grid = Float64Array.from({ length: 200 }, (_, i) => lo + ((hi - lo) * i) / 199);
     const gx: Matrix = { data: grid, shape: [200, 1] };
-    const proba = model.predictProba?.(gx) as Matrix | undefined;
+    const proba = model.predictProba?.(gx);
     const curve = proba !== undefined ? Float64Array.from({ length: 200 }, (_, i) => proba.data[i * 2 + 1] as number) : Float64Array.from(model.predict(gx));
     writeFileSync(path, svgPlot({ title: `${kind} on ${name}`, xLabel: data.featureNames[0] ?? 'x', yLabel: 'p(t = 1 | x)', yRange: [-0.1, 1.1], series: [{ kind: 'scatter', x: train.x.data, y: train.t, classes: train.t, label: 'training data' }, { kind: 'line', x: grid, y: curve, label: model.predictProba !== undefined ? 'soft prediction' : 'hard prediction' }] }));
     return;
