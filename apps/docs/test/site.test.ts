@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +44,10 @@ function serve(root: string): Promise<{ server: Server; url: string }> {
 }
 
 const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const chromiumArgs = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
 
 describe('docs site in headless Chromium', () => {
   let server: Server;
@@ -59,14 +63,7 @@ describe('docs site in headless Chromium', () => {
   it('renders the home page with no console errors or failed requests', async () => {
     expect(existsSync(executablePath), `Chromium not found at ${executablePath}`).toBe(true);
     const profile = mkdtempSync(join(tmpdir(), 'gradlab-chromium-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath,
-      headless: true,
-      args: [
-        '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      ],
-    });
+    const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: chromiumArgs });
     try {
       const page = await context.newPage();
       const errors: string[] = [];
@@ -83,6 +80,30 @@ describe('docs site in headless Chromium', () => {
       const heading = await page.locator('.VPHero .name').first().textContent();
       expect(heading?.trim()).toBe('gradlab');
       await expect(page.locator('.VPFeature').count()).resolves.toBeGreaterThanOrEqual(3);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+
+  it('renders every guide page with a heading and no console errors', async () => {
+    const guides = readdirSync(join(dist, 'guide')).filter((f) => f.endsWith('.html'));
+    expect(guides.length).toBeGreaterThanOrEqual(2);
+    const profile = mkdtempSync(join(tmpdir(), 'gradlab-chromium-'));
+    const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: chromiumArgs });
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(`${page.url()}: ${msg.text()}`);
+      });
+      page.on('pageerror', (err) => errors.push(`${page.url()}: ${err.message}`));
+      for (const file of guides) {
+        await page.goto(`${url}guide/${file}`, { waitUntil: 'load' });
+        const h1 = await page.locator('.vp-doc h1').first().textContent();
+        expect(h1?.trim().length, `${file} has a heading`).toBeGreaterThan(0);
+      }
       expect(errors).toEqual([]);
     } finally {
       await context.close();
