@@ -133,8 +133,13 @@ export function scalar(value: number, options?: CreationOptions): Tensor {
  * full([2], 7).toArray(); // [7, 7]
  */
 export function full(shape: readonly number[], value: number, options?: CreationOptions): Tensor {
-  const s = checkShape('full', shape);
-  const dtype = checkDType('full', options?.dtype) ?? 'float64';
+  return filled('full', shape, value, options);
+}
+
+/** `full` under the name the user called, so a bad shape is reported against `zeros` or `ones`. */
+function filled(op: string, shape: readonly number[], value: number, options?: CreationOptions): Tensor {
+  const s = checkShape(op, shape);
+  const dtype = checkDType(op, options?.dtype) ?? 'float64';
   return fromBuffer(getBackend().fill(sizeOf(s), value, dtype), s, dtype);
 }
 
@@ -148,7 +153,7 @@ export function full(shape: readonly number[], value: number, options?: Creation
  * zeros([2, 3]).size; // 6
  */
 export function zeros(shape: readonly number[], options?: CreationOptions): Tensor {
-  return full(shape, 0, options);
+  return filled('zeros', shape, 0, options);
 }
 /**
  * Ones of `shape`.
@@ -160,7 +165,7 @@ export function zeros(shape: readonly number[], options?: CreationOptions): Tens
  * ones([2]).toArray(); // [1, 1]
  */
 export function ones(shape: readonly number[], options?: CreationOptions): Tensor {
-  return full(shape, 1, options);
+  return filled('ones', shape, 1, options);
 }
 /**
  * Zeros with x's shape and dtype (or options.dtype).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { add, DTypeError, log, matmul, ones, reshape, ShapeError, tensor, ValueError, zeros } from '../src/index.ts';
+import { add, DTypeError, full, log, matmul, ones, reshape, ShapeError, tensor, ValueError, zeros } from '../src/index.ts';
 
 function caught(fn: () => unknown): unknown {
   try {
@@ -55,7 +55,11 @@ describe('typed errors say what went wrong', () => {
     const e = caught(() => zeros([2, Number.NaN])) as ValueError;
     expect(e).toBeInstanceOf(ValueError);
     expect(e.arg).toBe('shape[1]');
+    expect(e.op).toBe('zeros');
+    expect(e.message).toMatch(/^\[gradlab\/core-tensor\] zeros: /);
     expect(Number.isNaN(e.received)).toBe(true);
+    expect((caught(() => ones([-1])) as ValueError).op).toBe('ones');
+    expect((caught(() => full([1.5], 0)) as ValueError).op).toBe('full');
   });
 
   it('item() of a tensor with several elements: ShapeError', () => {
