@@ -18,6 +18,7 @@ export default defineConfig({
           items: [
             { text: 'Getting started', link: '/guide/getting-started' },
             { text: 'Tensors and autodiff', link: '/guide/core-tensor' },
+            { text: 'Backends and speed', link: '/guide/backends' },
             { text: '1. Probability', link: '/guide/probability' },
             { text: '2. Inference', link: '/guide/inference' },
             { text: '3. Supervised learning and linear models', link: '/guide/supervised-learning' },
