@@ -1,4 +1,3 @@
-import { ValueError } from '@gradlab/core-tensor';
 import type { Optimizer } from '../optimizer.ts';
 import type { JsonValue, Schedule } from '../schedule.ts';
 import { builtinSchedules, scheduleFromSpec } from '../schedules/builtin-schedules.ts';
@@ -12,6 +11,7 @@ import type { MomentumOptions } from './heavy-ball.ts';
 import { nesterov } from './nesterov.ts';
 import { sgd } from './sgd.ts';
 import type { SgdOptions } from './sgd.ts';
+import { resolveFactory } from '../resolve-builtin.ts';
 
 /** Builds an optimizer from its config (the factory validates every field). */
 export type OptimizerFactory = (config: { readonly [key: string]: JsonValue }) => Optimizer;
@@ -63,15 +63,5 @@ export const builtinOptimizers: Readonly<Record<string, OptimizerFactory>> = Obj
  * ```
  */
 export function optimizerFromSpec(spec: OptimizerSpec, optimizers: Readonly<Record<string, OptimizerFactory>> = builtinOptimizers): Optimizer {
-  const factory = Object.hasOwn(optimizers, spec.id) ? optimizers[spec.id] : undefined;
-  if (factory === undefined) {
-    throw new ValueError(`unknown optimizer '${spec.id}'`, {
-      pkg: 'optim',
-      op: 'optimizerFromSpec',
-      arg: 'spec.id',
-      expected: `one of ${Object.keys(optimizers).join(', ')}`,
-      received: spec.id,
-    });
-  }
-  return factory(spec.config);
+  return resolveFactory('optimizer', 'optimizerFromSpec', spec.id, optimizers)(spec.config);
 }

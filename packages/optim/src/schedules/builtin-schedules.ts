@@ -15,6 +15,7 @@ import type { RobbinsMonroOptions } from './robbins-monro.ts';
 import { stepDecay } from './step-decay.ts';
 import type { StepDecayOptions } from './step-decay.ts';
 import { warmup } from './warmup.ts';
+import { resolveFactory } from '../resolve-builtin.ts';
 
 /** A schedule's saved form: its id and config, as `JSON.stringify({ id, config })` writes them. */
 export interface ScheduleSpec {
@@ -90,15 +91,5 @@ export const builtinBatchSizeSchedules: Readonly<Record<string, BatchSizeSchedul
  * ```
  */
 export function scheduleFromSpec(spec: ScheduleSpec, schedules: Readonly<Record<string, ScheduleFactory>> = builtinSchedules): Schedule {
-  const factory = Object.hasOwn(schedules, spec.id) ? schedules[spec.id] : undefined;
-  if (factory === undefined) {
-    throw new ValueError(`unknown schedule '${spec.id}'`, {
-      pkg: 'optim',
-      op: 'scheduleFromSpec',
-      arg: 'spec.id',
-      expected: `one of ${Object.keys(schedules).join(', ')}`,
-      received: spec.id,
-    });
-  }
-  return factory(spec.config);
+  return resolveFactory('schedule', 'scheduleFromSpec', spec.id, schedules)(spec.config);
 }
