@@ -7,6 +7,7 @@ import type { Rng } from './random.ts';
 import type { Tensor } from './tensor.ts';
 import { fromBuffer } from './ops/util.ts';
 import { getBackend } from './backend/registry.ts';
+import { inScope } from './memory/scope.ts';
 
 /** Nested arrays of numbers (or booleans) of any depth; a number for rank 0. */
 export type TensorData = number | boolean | readonly TensorData[] | Float32Array | Float64Array | Int32Array | Uint8Array;
@@ -104,7 +105,7 @@ export function tensor(data: TensorData, options?: CreationOptions & { shape?: r
     }
     shape = s;
   }
-  const buf = allocate(dtype, values.length);
+  const buf = (inScope() ? getBackend().alloc?.(values.length, dtype) : undefined) ?? allocate(dtype, values.length);
   if (dtype === 'bool') for (let i = 0; i < values.length; i++) buf[i] = (values[i] as number) !== 0 ? 1 : 0;
   else buf.set(values);
   return fromBuffer(buf, shape, dtype);

@@ -77,3 +77,6 @@ export class ValueError extends GradlabError {}
 
 /** A backend that lacks a kernel the op needs, or no backend selected. */
 export class BackendError extends GradlabError {}
+
+/** A tensor used after `dispose()`, or after the `tidy` scope that created it ended. */
+export class DisposedError extends GradlabError {}

@@ -1,5 +1,5 @@
 // @gradlab/core-tensor: n-d tensors, broadcasting, reverse-mode autodiff, backends, seeded RNG and gradient checks.
-export { GradlabError, ShapeError, DTypeError, ValueError, BackendError } from './errors.ts';
+export { GradlabError, ShapeError, DTypeError, ValueError, BackendError, DisposedError } from './errors.ts';
 export type { GradlabErrorDetails } from './errors.ts';
 export { rng, rngFromState } from './random.ts';
 export type { Rng } from './random.ts';
@@ -57,8 +57,14 @@ export type { TraceNode, TracedGraph } from './autodiff/trace.ts';
 export { numericalGrad } from './autodiff/numerical-grad.ts';
 export type { NumericalGradOptions } from './autodiff/numerical-grad.ts';
 
+// memory scopes
+export { tidy, keep, dispose, memoryInfo } from './memory/scope.ts';
+export type { MemoryInfo } from './memory/scope.ts';
+
 // backends
 export type { Backend, StridedArray, UnaryOp, BinaryOp, CompareOp, ReduceOp, ArgReduceOp } from './backend/backend.ts';
 export { KERNEL_NAMES, UNARY_OPS, BINARY_OPS, COMPARE_OPS, BACKEND_CONTRACT_VERSION } from './backend/backend.ts';
 export { setBackend, getBackend } from './backend/registry.ts';
 export { createJsBackend } from './backend/js/index.ts';
+export type { JsBackendOptions } from './backend/js/index.ts';
+export type { OutputAllocator } from './backend/js/output.ts';

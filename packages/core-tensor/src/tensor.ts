@@ -1,8 +1,9 @@
 import type { DType, TypedArray } from './dtype.ts';
-import { ShapeError } from './errors.ts';
+import { DisposedError, ShapeError } from './errors.ts';
 import { fmtShape, isRowMajor, sizeOf } from './shape.ts';
 import type { GradNode } from './autodiff/tape.ts';
 import { getBackend } from './backend/registry.ts';
+import { adoptTensor, dispose } from './memory/scope.ts';
 import type { TensorLike } from './ops/util.ts';
 import { abs, cos, erf, exp, log, log1p, neg, relu, sigmoid, sign, sin, sqrt, square, tanh } from './ops/unary.ts';
 import { add, div, maximum, minimum, mul, pow, sub } from './ops/binary.ts';
@@ -17,6 +18,20 @@ import type { NormOptions } from './ops/norm.ts';
 import { norm } from './ops/norm.ts';
 import { cast } from './ops/cast.ts';
 import { gather, take } from './ops/indexing.ts';
+
+function disposedError(): DisposedError {
+  return new DisposedError('this tensor was disposed', {
+    op: 'Tensor',
+    expected: 'a live tensor',
+    received: 'a disposed tensor',
+    hint: 'a tensor created inside tidy() is disposed when tidy returns unless tidy returns it or keep() protects it; do not use a tensor after dispose()',
+  });
+}
+
+/** True when `buf` lies in a SharedArrayBuffer (a backend's shared linear memory). */
+function isSharedMemory(buf: TypedArray): boolean {
+  return typeof SharedArrayBuffer !== 'undefined' && buf.buffer instanceof SharedArrayBuffer;
+}
 
 /** Nested JS arrays of numbers (what `toArray` returns for rank ≥ 1). */
 export type NestedArray = number | NestedArray[];
@@ -35,8 +50,8 @@ export class Tensor {
   readonly size: number;
   /** The number of dimensions. */
   readonly rank: number;
-  /** @internal storage shared by views. */
-  readonly _buf: TypedArray;
+  /** @internal storage shared by views (read it through `_buf`, which checks disposal). */
+  readonly _storage: TypedArray;
   /** @internal element strides into `_buf`. */
   readonly _strides: readonly number[];
   /** @internal index of element [0, ..., 0] in `_buf`. */
@@ -45,6 +60,12 @@ export class Tensor {
   _mask = 0;
   /** @internal how this tensor was computed, while a level records. */
   _node: GradNode | undefined = undefined;
+  /** @internal set by `dispose` (or at the end of a `tidy` scope): the storage may be reused. */
+  _disposed = false;
+  /** @internal set by `keep`: no `tidy` scope disposes this tensor. */
+  _kept = false;
+  /** @internal shared constants (bare numbers): never disposed, not even explicitly. */
+  _permanent = false;
 
   /**
    * @internal use `tensor()` and the other creation functions.
@@ -53,23 +74,46 @@ export class Tensor {
   constructor(buf: TypedArray, shape: readonly number[], dtype: DType, strides: readonly number[], offset: number) {
     // Shapes and strides are never mutated after creation (callers pass fresh or shared
     // read-only arrays), so they are stored as given: no per-op copies on the hot path.
-    this._buf = buf;
+    this._storage = buf;
     this.shape = shape;
     this.dtype = dtype;
     this._strides = strides;
     this._offset = offset;
     this.size = sizeOf(shape);
     this.rank = shape.length;
+    adoptTensor(this, buf);
+  }
+
+  /** @internal the storage, or a DisposedError once the tensor was disposed. */
+  get _buf(): TypedArray {
+    if (this._disposed) throw disposedError();
+    return this._storage;
+  }
+
+  /** True once the tensor was disposed (by `dispose` or at the end of a `tidy` scope). */
+  get isDisposed(): boolean {
+    return this._disposed;
+  }
+
+  /** Method form of {@link dispose}: frees this tensor now; using it afterwards throws a DisposedError. */
+  dispose(): void {
+    dispose(this);
   }
 
   /**
    * The elements as a row-major typed array (Float32Array, Float64Array, Int32Array, or Uint8Array
    * for bool). Shares storage when the tensor is contiguous (treat it as read-only); a copy otherwise.
+   * Shared storage is valid while the tensor is: after `dispose()` (or the end of the `tidy` that
+   * disposed it) a backend may reuse it, so copy it (`.slice()`) to keep the values longer.
    */
   get data(): TypedArray {
     if (isRowMajor(this.shape, this._strides)) {
-      if (this._offset === 0 && this._buf.length === this.size) return this._buf;
-      return this._buf.subarray(this._offset, this._offset + this.size);
+      const buf = this._buf;
+      if (this._offset === 0 && buf.length === this.size) return buf;
+      // A window into storage a backend owns (shared memory) is copied: the window would not keep
+      // the block alive, so it could outlive it.
+      if (isSharedMemory(buf)) return buf.slice(this._offset, this._offset + this.size);
+      return buf.subarray(this._offset, this._offset + this.size);
     }
     return getBackend().contiguous({ data: this._buf, dtype: this.dtype, shape: this.shape, strides: this._strides, offset: this._offset });
   }

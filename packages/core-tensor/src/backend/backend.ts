@@ -14,12 +14,14 @@
  *   so kernels may trust them.
  * - Results must be deterministic: the same inputs give the same bits (fixed summation order).
  *
- * The contract is versioned by {@link BACKEND_CONTRACT_VERSION}; additions bump it.
+ * The contract is versioned by {@link BACKEND_CONTRACT_VERSION}; additions bump it. Version 2 added
+ * the optional memory hooks (`beginScope`, `endScope`, `alloc`, `release`), which let a backend keep
+ * storage in memory of its own while a `tidy` scope is open and reuse it when tensors are disposed.
  */
 import type { DType, TypedArray } from '../dtype.ts';
 
 /** Version of this contract. A backend may record the version it was written against. */
-export const BACKEND_CONTRACT_VERSION = 1;
+export const BACKEND_CONTRACT_VERSION = 2;
 
 /** An n-d view on a typed array: element `[i0, i1, ...]` is `data[offset + Σ i_k·strides[k]]`. */
 export interface StridedArray {
@@ -122,6 +124,27 @@ export interface Backend {
    * and `out[..., indices[j], ...] += src[..., j, ...]` (repeated indices accumulate, in order).
    */
   readonly scatterAdd: (src: StridedArray, axis: number, indices: Int32Array, dimSize: number) => TypedArray;
+
+  // Optional memory hooks (contract version 2). A backend without them gets plain,
+  // garbage-collected typed arrays everywhere, and `tidy`/`dispose` only mark tensors disposed.
+
+  /**
+   * A `tidy` scope opened. Until the matching `endScope`, the backend may return storage it owns
+   * (e.g. views into its linear memory) from its kernels; it must stay valid until `release`.
+   */
+  readonly beginScope?: () => void;
+  /** The innermost `tidy` scope closed (after its tensors were disposed). */
+  readonly endScope?: () => void;
+  /**
+   * Storage for a tensor created from JS values inside a scope (`tensor(...)`), or undefined to
+   * let core-tensor allocate a plain typed array. Called only while a scope is open.
+   */
+  readonly alloc?: (size: number, dtype: DType) => TypedArray | undefined;
+  /**
+   * No live tensor views `data` any more (the last one was disposed): a backend that owns it may
+   * reuse it now; storage it does not own is ignored. Never called for storage a live tensor views.
+   */
+  readonly release?: (data: TypedArray) => void;
 }
 
 /** The names of every kernel a backend must provide (checked by setBackend). */

@@ -5,6 +5,9 @@ import { createJsBackend } from './js/index.ts';
 
 let current: Backend | undefined;
 
+/** The optional memory hooks of contract version 2 (checked when present). */
+const OPTIONAL_HOOKS = ['beginScope', 'endScope', 'alloc', 'release'] as const;
+
 /**
  * Selects the backend every op dispatches to from now on. Nothing registers itself on import;
  * when no backend was ever set, the first op lazily creates the js backend ({@link createJsBackend}),
@@ -31,6 +34,11 @@ export function setBackend(backend: Backend): Backend {
         received: typeof b[k],
         hint: 'every kernel listed in KERNEL_NAMES is required; checkBackend from @gradlab/core-tensor/testing tests them',
       });
+    }
+  }
+  for (const k of OPTIONAL_HOOKS) {
+    if (b[k] !== undefined && typeof b[k] !== 'function') {
+      throw new BackendError(`backend ${String(b.name)} has a ${k} hook that is not a function`, { op: 'setBackend', arg: `backend.${k}`, expected: 'a function or undefined', received: typeof b[k] });
     }
   }
   const previous = getBackend();

@@ -53,6 +53,7 @@ function constantTensor(v: number, dtype: DType): Tensor {
   if (t === undefined) {
     if (byValue.size >= MAX_CONSTANTS) byValue.clear();
     t = scalarTensor(v, dtype);
+    t._permanent = true;
     cached.add(t);
     byValue.set(v, t);
   }

@@ -1,6 +1,6 @@
 import type { BinaryOp, CompareOp, StridedArray, UnaryOp } from '../backend.ts';
 import type { DType, TypedArray } from '../../dtype.ts';
-import { allocate } from '../../dtype.ts';
+import { allocOut } from './output.ts';
 import { rowMajorStrides, sizeOf } from '../../shape.ts';
 import { forEachRow, isContiguous } from './strided.ts';
 import { erf } from './special.ts';
@@ -71,7 +71,7 @@ function unaryRow(op: UnaryOp, x: Arr, xo: number, xs: number, out: Arr, oo: num
 
 export function unary(op: UnaryOp, x: StridedArray, dtype: DType): TypedArray {
   const size = sizeOf(x.shape);
-  const out = allocate(dtype, size);
+  const out = allocOut(dtype, size);
   if (size === 0) return out;
   if (isContiguous(x)) {
     unaryRow(op, x.data, x.offset, 1, out, 0, size);
@@ -121,7 +121,7 @@ function binaryRow(op: BinaryOp, int: boolean, a: Arr, ao: number, as: number, b
 
 export function binary(op: BinaryOp, a: StridedArray, b: StridedArray, dtype: DType): TypedArray {
   const size = sizeOf(a.shape);
-  const out = allocate(dtype, size);
+  const out = allocOut(dtype, size);
   if (size === 0) return out;
   const int = dtype === 'int32';
   // Fast paths without the row iterator: same-layout contiguous operands, or one scalar-like.
@@ -192,7 +192,7 @@ export function compare(op: CompareOp, a: StridedArray, b: StridedArray): Uint8A
 
 export function where(cond: StridedArray, a: StridedArray, b: StridedArray, dtype: DType): TypedArray {
   const size = sizeOf(a.shape);
-  const out = allocate(dtype, size);
+  const out = allocOut(dtype, size);
   if (size === 0) return out;
   const c = cond.data;
   const ad = a.data;
@@ -220,7 +220,7 @@ export function copy(src: StridedArray, dst: StridedArray): void {
 }
 
 export function cast(x: StridedArray, dtype: DType): TypedArray {
-  const out = allocate(dtype, sizeOf(x.shape));
+  const out = allocOut(dtype, sizeOf(x.shape));
   copy(x, { data: out, dtype, shape: x.shape, strides: rowMajorStrides(x.shape), offset: 0 });
   return out;
 }
@@ -232,7 +232,7 @@ export function contiguous(x: StridedArray): TypedArray {
 }
 
 export function fill(size: number, value: number, dtype: DType): TypedArray {
-  const out = allocate(dtype, size);
+  const out = allocOut(dtype, size);
   if (value !== 0) out.fill(dtype === 'bool' ? (value !== 0 ? 1 : 0) : value);
   return out;
 }

@@ -1,6 +1,6 @@
 import type { StridedArray } from '../backend.ts';
 import type { TypedArray } from '../../dtype.ts';
-import { allocate } from '../../dtype.ts';
+import { allocOut } from './output.ts';
 import { isRowMajor, sizeOf } from '../../shape.ts';
 import { contiguous } from './elementwise.ts';
 
@@ -14,7 +14,7 @@ export function gather(x: StridedArray, axis: number, indices: Int32Array): Type
   const inner = sizeOf(x.shape.slice(axis + 1));
   const dim = x.shape[axis] as number;
   const m = indices.length;
-  const out = allocate(x.dtype, outer * m * inner);
+  const out = allocOut(x.dtype, outer * m * inner);
   const { data, off } = rowMajorData(x);
   for (let o = 0; o < outer; o++) {
     for (let j = 0; j < m; j++) {
@@ -31,7 +31,7 @@ export function scatterAdd(src: StridedArray, axis: number, indices: Int32Array,
   const outer = sizeOf(src.shape.slice(0, axis));
   const inner = sizeOf(src.shape.slice(axis + 1));
   const m = indices.length;
-  const out = allocate(src.dtype, outer * dimSize * inner);
+  const out = allocOut(src.dtype, outer * dimSize * inner);
   const { data, off } = rowMajorData(src);
   for (let o = 0; o < outer; o++) {
     for (let j = 0; j < m; j++) {

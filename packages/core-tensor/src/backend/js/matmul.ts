@@ -1,6 +1,6 @@
 import type { StridedArray } from '../backend.ts';
 import type { DType, TypedArray } from '../../dtype.ts';
-import { allocate } from '../../dtype.ts';
+import { allocOut } from './output.ts';
 import { sizeOf } from '../../shape.ts';
 
 /**
@@ -170,7 +170,7 @@ export function matmul(a: StridedArray, b: StridedArray, dtype: DType): TypedArr
     }
   }
   if (dtype === 'float64') return acc;
-  const out = allocate(dtype, acc.length);
+  const out = allocOut(dtype, acc.length);
   if (dtype === 'bool') for (let i = 0; i < acc.length; i++) out[i] = (acc[i] as number) !== 0 ? 1 : 0;
   else out.set(acc);
   return out;

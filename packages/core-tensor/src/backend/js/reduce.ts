@@ -1,6 +1,6 @@
 import type { ArgReduceOp, ReduceOp, StridedArray } from '../backend.ts';
 import type { TypedArray } from '../../dtype.ts';
-import { allocate } from '../../dtype.ts';
+import { allocOut } from './output.ts';
 import { isRowMajor, sizeOf } from '../../shape.ts';
 import { contiguous } from './elementwise.ts';
 
@@ -44,7 +44,7 @@ export function reduce(op: ReduceOp, x: StridedArray, axes: readonly number[]): 
   const outShape = kept.map((d) => x.shape[d] as number);
   const outSize = sizeOf(outShape);
   const red = sizeOf(axes.map((d) => x.shape[d] as number));
-  const out = allocate(x.dtype, outSize);
+  const out = allocOut(x.dtype, outSize);
   if (outSize === 0) return out;
   const leading = axes.every((d, i) => d === i);
   if (op === 'sum' && leading && isRowMajor(x.shape, x.strides) && red > 0) {
