@@ -84,13 +84,34 @@ export const EXPM1: i32 = 17;
   let i = 0;
   if (hasVectorBinary(op)) {
     const vn = n - (n % lanes);
+    // Four vectors per iteration in the common layouts: memory-bound loops run at the load/store
+    // ports' pace only when the loop bookkeeping is amortised.
+    const vn4 = n - (n % (4 * lanes));
+    const stride = <usize>lanes * size;
     if (sa == 1 && sb == 1) {
+      for (; i < vn4; i += 4 * lanes) {
+        const o = <usize>i * size;
+        const a0 = v128.load(a + o), a1 = v128.load(a + o + stride), a2 = v128.load(a + o + 2 * stride), a3 = v128.load(a + o + 3 * stride);
+        const b0 = v128.load(b + o), b1 = v128.load(b + o + stride), b2 = v128.load(b + o + 2 * stride), b3 = v128.load(b + o + 3 * stride);
+        v128.store(out + o, vectorBinary<T>(op, a0, b0));
+        v128.store(out + o + stride, vectorBinary<T>(op, a1, b1));
+        v128.store(out + o + 2 * stride, vectorBinary<T>(op, a2, b2));
+        v128.store(out + o + 3 * stride, vectorBinary<T>(op, a3, b3));
+      }
       for (; i < vn; i += lanes) {
         const o = <usize>i * size;
         v128.store(out + o, vectorBinary<T>(op, v128.load(a + o), v128.load(b + o)));
       }
     } else if (sa == 1 && sb == 0) {
       const y = v128.splat<T>(load<T>(b));
+      for (; i < vn4; i += 4 * lanes) {
+        const o = <usize>i * size;
+        const a0 = v128.load(a + o), a1 = v128.load(a + o + stride), a2 = v128.load(a + o + 2 * stride), a3 = v128.load(a + o + 3 * stride);
+        v128.store(out + o, vectorBinary<T>(op, a0, y));
+        v128.store(out + o + stride, vectorBinary<T>(op, a1, y));
+        v128.store(out + o + 2 * stride, vectorBinary<T>(op, a2, y));
+        v128.store(out + o + 3 * stride, vectorBinary<T>(op, a3, y));
+      }
       for (; i < vn; i += lanes) {
         const o = <usize>i * size;
         v128.store(out + o, vectorBinary<T>(op, v128.load(a + o), y));
@@ -220,9 +241,16 @@ export function binaryF64(op: i32, out: usize, a: usize, b: usize, rank: i32, me
 // in two (Cody–Waite: n·LN2_HI is exact for |n| < 2^15), |r| ≤ ln2/2; e^r by its degree-7 Taylor
 // polynomial (truncation < 7e-9 relative); 2^n applied as two power-of-two factors so that
 // results in the subnormal range round once and overflow/underflow saturate to inf/0. NaN passes.
+//
+// Cheap forms of each step, all giving the same bits as the obvious ones: the clamp uses the
+// pseudo-min/max (one instruction each on x86; NaN is restored at the end anyway), and n is rounded
+// by adding 1.5·2²³ (round-to-nearest-even, as f32x4.nearest), which also leaves n in the low bits
+// of the sum, so no float-to-int conversion is needed.
 @inline function expF32x4(x: v128): v128 {
-  const xc = f32x4.min(f32x4.max(x, f32x4.splat(-104.0)), f32x4.splat(89.0));
-  const nf = f32x4.nearest(f32x4.mul(xc, f32x4.splat(1.44269504088896341)));
+  const xc = f32x4.pmin(f32x4.splat(89.0), f32x4.pmax(f32x4.splat(-104.0), x));
+  const magic = f32x4.splat(12582912.0); // 1.5·2²³
+  const t = f32x4.add(f32x4.mul(xc, f32x4.splat(1.44269504088896341)), magic);
+  const nf = f32x4.sub(t, magic);
   let r = f32x4.sub(xc, f32x4.mul(nf, f32x4.splat(0.693359375)));
   r = f32x4.sub(r, f32x4.mul(nf, f32x4.splat(-2.12194440e-4)));
   let p = f32x4.splat(1.0 / 5040.0);
@@ -233,7 +261,7 @@ export function binaryF64(op: i32, out: usize, a: usize, b: usize, rank: i32, me
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(0.5));
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.0));
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.0));
-  const n = i32x4.trunc_sat_f32x4_s(nf);
+  const n = i32x4.sub(t, magic);
   const n1 = i32x4.shr_s(n, 1);
   const n2 = i32x4.sub(n, n1);
   const bias = i32x4.splat(127);
@@ -257,8 +285,9 @@ export function binaryF64(op: i32, out: usize, a: usize, b: usize, rank: i32, me
   if (op == NEG) return v128.neg<T>(x);
   if (op == ABS) return v128.abs<T>(x);
   if (op == SQRT) return v128.sqrt<T>(x);
-  // max(x, 0) keeps NaN (IEEE maximum), matching the scalar path.
-  if (op == RELU) return v128.max<T>(x, v128.splat<T>(0));
+  // x where x > 0 or x is NaN, else +0: keeps NaN like the scalar path, in four cheap
+  // instructions (the IEEE `max` needs a longer NaN-fixing sequence on x86).
+  if (op == RELU) return v128.and(x, v128.or(v128.gt<T>(x, v128.splat<T>(0)), v128.ne<T>(x, x)));
   if (op == SQUARE) return v128.mul<T>(x, x);
   if (op == RECIPROCAL) return v128.div<T>(v128.splat<T>(one<T>()), x);
   if (op == FLOOR) return v128.floor<T>(x);
@@ -274,6 +303,16 @@ export function binaryF64(op: i32, out: usize, a: usize, b: usize, rank: i32, me
   let i = 0;
   if (hasVectorUnary<T>(op)) {
     const vn = n - (n % lanes);
+    const vn4 = n - (n % (4 * lanes));
+    const stride = <usize>lanes * size;
+    for (; i < vn4; i += 4 * lanes) {
+      const o = <usize>i * size;
+      const x0 = v128.load(x + o), x1 = v128.load(x + o + stride), x2 = v128.load(x + o + 2 * stride), x3 = v128.load(x + o + 3 * stride);
+      v128.store(out + o, vectorUnary<T>(op, x0));
+      v128.store(out + o + stride, vectorUnary<T>(op, x1));
+      v128.store(out + o + 2 * stride, vectorUnary<T>(op, x2));
+      v128.store(out + o + 3 * stride, vectorUnary<T>(op, x3));
+    }
     for (; i < vn; i += lanes) {
       const o = <usize>i * size;
       v128.store(out + o, vectorUnary<T>(op, v128.load(x + o)));

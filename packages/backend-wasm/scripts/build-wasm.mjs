@@ -20,9 +20,10 @@ export const ASC_FLAGS = ['--enable', 'simd', '-O3', '--noAssert', '--runtime', 
 
 /**
  * The flags of the multi-threaded build: the memory is imported (env.memory), shared between the
- * main thread and the workers, and may grow to 1 GiB (16384 pages).
+ * main thread and the workers (and resident tensor storage lives in it: its views survive growth),
+ * and may grow to 4 GiB (65536 pages; a memory created with a smaller maximum also fits the import).
  */
-export const ASC_THREAD_FLAGS = [...ASC_FLAGS, '--enable', 'threads', '--sharedMemory', '--importMemory', '--maximumMemory', '16384'];
+export const ASC_THREAD_FLAGS = [...ASC_FLAGS, '--enable', 'threads', '--sharedMemory', '--importMemory', '--maximumMemory', '65536'];
 
 /** Compiles assembly/index.ts with `flags` and returns the .wasm bytes. */
 export async function compileKernels(flags = ASC_FLAGS) {

@@ -44,7 +44,7 @@ describe.each(['float32', 'float64'] as const)('elementwise kernels, %s', (dtype
     x[8] = 3;
     const domainSafe = op === 'sqrt' || op === 'log' || op === 'log1p';
     if (domainSafe) for (let i = 9; i < x.length; i++) x[i] = Math.abs(x[i] as number);
-    const got = unaryWasm(heap, UNARY_CODES[op] as number, view(x, [1001]), dtype);
+    const got = unaryWasm(heap, undefined, UNARY_CODES[op] as number, view(x, [1001]), dtype);
     const ref = UNARY_REF[op] as (v: number) => number;
     const want = Array.from(x, (v) => ref(v));
     expect(maxRelError(got, want)).toBeLessThan(tol);
@@ -54,7 +54,7 @@ describe.each(['float32', 'float64'] as const)('elementwise kernels, %s', (dtype
   it('unary reads a transposed (non-contiguous) view', () => {
     const x = randomArray(dtype, 12 * 40, 9);
     const v = view(x, [40, 12], [1, 40]);
-    const got = unaryWasm(heap, UNARY_CODES.exp as number, v, dtype);
+    const got = unaryWasm(heap, undefined, UNARY_CODES.exp as number, v, dtype);
     const want = [...indices([40, 12])].map((i) => Math.exp(at(v, i)));
     expect(maxRelError(got, want)).toBeLessThan(tol);
   });
@@ -79,7 +79,7 @@ describe.each(['float32', 'float64'] as const)('elementwise kernels, %s', (dtype
       A[3] = NaN;
       const a = view(A, p.shape, p.aStrides);
       const b = view(B, p.shape, p.bStrides);
-      const got = binaryWasm(heap, BINARY_CODES[op], a, b, dtype);
+      const got = binaryWasm(heap, undefined, BINARY_CODES[op], a, b, dtype);
       const want = [...indices(p.shape)].map((i) => ref(at(a, i), at(b, i)));
       expect(maxRelError(got, want), `${op}, ${p.name}`).toBeLessThan(tol);
     }
@@ -90,7 +90,7 @@ describe.each(['float32', 'float64'] as const)('elementwise kernels, %s', (dtype
     const B = randomArray(dtype, 513, 32);
     const a = view(A, [513], [0]);
     const b = view(B, [513], [-1], 512);
-    const got = binaryWasm(heap, BINARY_CODES.sub, a, b, dtype);
+    const got = binaryWasm(heap, undefined, BINARY_CODES.sub, a, b, dtype);
     const want = [...indices([513])].map((i) => at(a, i) - at(b, i));
     expect(maxRelError(got, want)).toBeLessThan(tol);
   });
@@ -104,7 +104,7 @@ describe('float32 SIMD exp and sigmoid (own polynomial)', () => {
   xs[2] = -Infinity;
 
   it('exp is within 2 ulp of the correctly rounded value, saturating to 0 and inf', () => {
-    const got = unaryWasm(heap, UNARY_CODES.exp as number, view(xs, [xs.length]), 'float32');
+    const got = unaryWasm(heap, undefined, UNARY_CODES.exp as number, view(xs, [xs.length]), 'float32');
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i] as number;
       const want = Math.fround(Math.exp(x));
@@ -117,7 +117,7 @@ describe('float32 SIMD exp and sigmoid (own polynomial)', () => {
   });
 
   it('sigmoid is accurate on both tails and never overflows', () => {
-    const got = unaryWasm(heap, UNARY_CODES.sigmoid as number, view(xs, [xs.length]), 'float32');
+    const got = unaryWasm(heap, undefined, UNARY_CODES.sigmoid as number, view(xs, [xs.length]), 'float32');
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i] as number;
       const want = x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));

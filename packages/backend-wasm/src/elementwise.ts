@@ -1,9 +1,9 @@
 import type { BinaryOp, StridedArray, TypedArray, UnaryOp } from '@gradlab/core-tensor';
 import type { WasmHeap } from './wasm-heap.ts';
 import type { FloatDType } from './float-dtype.ts';
-import { bytesOf } from './float-dtype.ts';
 import { coalesce, sizeOfShape } from './strides.ts';
-import { readOut, stage, stageContiguous, writeInts } from './stage.ts';
+import { output, stage, stageContiguous, writeInts } from './stage.ts';
+import type { ResidentStore } from './resident.ts';
 
 /** Unary op codes of assembly/elementwise.ts; `erf` has no wasm kernel (the fallback computes it). */
 export const UNARY_CODES: Readonly<Partial<Record<UnaryOp, number>>> = {
@@ -34,22 +34,22 @@ export const BINARY_CODES: Readonly<Record<BinaryOp, number>> = {
 };
 
 /** `op` over every element of x (float32/float64, same dtype in and out). */
-export function unaryWasm(heap: WasmHeap, code: number, x: StridedArray, dtype: FloatDType): TypedArray {
+export function unaryWasm(heap: WasmHeap, store: ResidentStore | undefined, code: number, x: StridedArray, dtype: FloatDType): TypedArray {
   const size = sizeOfShape(x.shape);
   const mark = heap.mark();
   try {
     const src = stageContiguous(heap, x, dtype);
-    const out = heap.alloc(size * bytesOf(dtype));
-    if (dtype === 'float32') heap.kernels.unaryF32(code, out, src, size);
-    else heap.kernels.unaryF64(code, out, src, size);
-    return readOut(heap, out, size, dtype);
+    const out = output(heap, store, size, dtype);
+    if (dtype === 'float32') heap.kernels.unaryF32(code, out.at, src, size);
+    else heap.kernels.unaryF64(code, out.at, src, size);
+    return out.result();
   } finally {
     heap.release(mark);
   }
 }
 
 /** `op(a, b)` elementwise over the common shape; broadcasting arrives as 0 strides. */
-export function binaryWasm(heap: WasmHeap, code: number, a: StridedArray, b: StridedArray, dtype: FloatDType): TypedArray {
+export function binaryWasm(heap: WasmHeap, store: ResidentStore | undefined, code: number, a: StridedArray, b: StridedArray, dtype: FloatDType): TypedArray {
   const size = sizeOfShape(a.shape);
   const mark = heap.mark();
   try {
@@ -59,10 +59,10 @@ export function binaryWasm(heap: WasmHeap, code: number, a: StridedArray, b: Str
     const rank = c.shape.length;
     const meta = writeInts(heap, [...c.shape, ...(c.strides[0] as number[]), ...(c.strides[1] as number[])]);
     const index = heap.alloc(rank * 4);
-    const out = heap.alloc(size * bytesOf(dtype));
-    if (dtype === 'float32') heap.kernels.binaryF32(code, out, pa, pb, rank, meta, index);
-    else heap.kernels.binaryF64(code, out, pa, pb, rank, meta, index);
-    return readOut(heap, out, size, dtype);
+    const out = output(heap, store, size, dtype);
+    if (dtype === 'float32') heap.kernels.binaryF32(code, out.at, pa, pb, rank, meta, index);
+    else heap.kernels.binaryF64(code, out.at, pa, pb, rank, meta, index);
+    return out.result();
   } finally {
     heap.release(mark);
   }

@@ -1,6 +1,6 @@
-import { compileKernels, instantiateKernels } from './load-kernels.ts';
+import { compileKernels, compileThreadKernels, instantiateKernels } from './load-kernels.ts';
 import { WasmHeap } from './wasm-heap.ts';
-import { wasmBackendFrom } from './create-wasm-backend.ts';
+import { createSharedMemory, createWasmBackend, wasmBackendFrom } from './create-wasm-backend.ts';
 import type { WasmBackend, WasmBackendOptions } from './create-wasm-backend.ts';
 
 /**
@@ -17,5 +17,9 @@ import type { WasmBackend, WasmBackendOptions } from './create-wasm-backend.ts';
  */
 export async function initWasmBackend(options: WasmBackendOptions = {}): Promise<WasmBackend> {
   const module = await compileKernels();
+  // Shared memory (resident storage in tidy, threads) when the engine offers it: compile that
+  // build asynchronously too, so that createWasmBackend finds both modules compiled.
+  if (createSharedMemory() !== undefined) await compileThreadKernels();
+  if ((options.threads ?? 1) > 1 || (options.residentBytes ?? 1) > 0) return createWasmBackend(options);
   return wasmBackendFrom(new WasmHeap(instantiateKernels(module)), options);
 }

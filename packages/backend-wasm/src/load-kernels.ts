@@ -76,6 +76,12 @@ export function compileThreadKernelsSync(): WebAssembly.Module {
   return compiledThreads;
 }
 
+/** The threads build, compiled asynchronously on first use. */
+export async function compileThreadKernels(): Promise<WebAssembly.Module> {
+  compiledThreads ??= await WebAssembly.compile(wasmBytes('threads'));
+  return compiledThreads;
+}
+
 /** An instance of the threads build over `memory` (shared: the workers instantiate it over the same). */
 export function instantiateThreadKernels(module: WebAssembly.Module, memory: WebAssembly.Memory): KernelExports {
   const instance = new WebAssembly.Instance(module, { env: { memory } });

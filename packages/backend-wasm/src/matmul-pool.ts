@@ -69,8 +69,8 @@ export class MatmulPool {
     const Worker = nodeWorkerCtor();
     const wsBytes = Math.max(heap.kernels.matmulF32Workspace(), heap.kernels.matmulF64Workspace());
     for (let w = 0; w < workers; w++) {
-      const control = heap.alloc(64);
-      this.workspaces.push(heap.alloc(wsBytes));
+      const control = heap.allocBlock(64);
+      this.workspaces.push(heap.allocBlock(wsBytes));
       this.controls.push(new Int32Array(memory.buffer, control, 16));
       const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, memory, control } });
       // A worker parked in Atomics.wait must not keep the process alive.

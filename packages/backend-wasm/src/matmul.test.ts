@@ -27,7 +27,7 @@ describe.each(['float32', 'float64'] as const)('matmulWasm %s', (dtype) => {
     const bViews = [view(B, [k, n]), view(B, [k, n], [1, k])];
     for (const a of aViews) {
       for (const b of bViews) {
-        const got = matmulWasm(heap, a, b, dtype);
+        const got = matmulWasm(heap, undefined, a, b, dtype);
         expect(got).toBeInstanceOf(dtype === 'float32' ? Float32Array : Float64Array);
         expect(maxRelError(got, matmulReference(a, b))).toBeLessThan(tol);
       }
@@ -40,7 +40,7 @@ describe.each(['float32', 'float64'] as const)('matmulWasm %s', (dtype) => {
     const a = view(A, [3, 6, 5], [30, 5, 1], 2);
     // b is reversed along k (negative stride) and shared by every batch entry.
     const b = view(B, [3, 5, 4], [0, -4, 1], 16);
-    const got = matmulWasm(heap, a, b, dtype);
+    const got = matmulWasm(heap, undefined, a, b, dtype);
     expect(got.length).toBe(3 * 6 * 4);
     expect(maxRelError(got, matmulReference(a, b))).toBeLessThan(tol);
   });
@@ -48,12 +48,12 @@ describe.each(['float32', 'float64'] as const)('matmulWasm %s', (dtype) => {
   it('gives zeros when the inner dimension is empty', () => {
     const a = view(randomArray(dtype, 0, 1), [2, 0]);
     const b = view(randomArray(dtype, 0, 2), [0, 3]);
-    expect(Array.from(matmulWasm(heap, a, b, dtype))).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(Array.from(matmulWasm(heap, undefined, a, b, dtype))).toEqual([0, 0, 0, 0, 0, 0]);
   });
 
   it('is deterministic: the same inputs give the same bits', () => {
     const a = view(randomArray(dtype, 70 * 90, 3), [70, 90]);
     const b = view(randomArray(dtype, 90 * 50, 4), [90, 50]);
-    expect(matmulWasm(heap, a, b, dtype)).toEqual(matmulWasm(heap, a, b, dtype));
+    expect(matmulWasm(heap, undefined, a, b, dtype)).toEqual(matmulWasm(heap, undefined, a, b, dtype));
   });
 });

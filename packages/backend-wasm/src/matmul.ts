@@ -4,14 +4,15 @@ import type { MatmulPool } from './matmul-pool.ts';
 import type { FloatDType } from './float-dtype.ts';
 import { bytesOf } from './float-dtype.ts';
 import { sizeOfShape } from './strides.ts';
-import { readOut, stage } from './stage.ts';
+import { output, stage } from './stage.ts';
+import type { ResidentStore } from './resident.ts';
 
 /**
  * Batched matrix product a [...batch, m, k] · b [...batch, k, n] → [...batch, m, n]. Both operands
  * are staged with their strides as they are: a transposed view is packed by the kernel at the
  * same cost as a row-major one (no slow transposed path). Callers handle empty outputs.
  */
-export function matmulWasm(heap: WasmHeap, a: StridedArray, b: StridedArray, dtype: FloatDType, pool?: MatmulPool): TypedArray {
+export function matmulWasm(heap: WasmHeap, store: ResidentStore | undefined, a: StridedArray, b: StridedArray, dtype: FloatDType, pool?: MatmulPool): TypedArray {
   const rank = a.shape.length;
   const m = a.shape[rank - 2] as number;
   const k = a.shape[rank - 1] as number;
@@ -28,7 +29,8 @@ export function matmulWasm(heap: WasmHeap, a: StridedArray, b: StridedArray, dty
     // An empty k still has a well-defined (zero) product; stage nothing then.
     const pa = k > 0 ? stage(heap, a, dtype) : 0;
     const pb = k > 0 ? stage(heap, b, dtype) : 0;
-    const out = heap.alloc(batches * m * n * bytes);
+    const result = output(heap, store, batches * m * n, dtype);
+    const out = result.at;
     const kern = dtype === 'float32' ? heap.kernels.matmulF32 : heap.kernels.matmulF64;
     const counter = new Array<number>(batchShape.length).fill(0);
     let offA = 0;
@@ -50,7 +52,7 @@ export function matmulWasm(heap: WasmHeap, a: StridedArray, b: StridedArray, dty
         offB -= (b.strides[d] as number) * (c - 1);
       }
     }
-    return readOut(heap, out, batches * m * n, dtype);
+    return result.result();
   } finally {
     heap.release(mark);
   }

@@ -35,7 +35,7 @@ describe.each(['float32', 'float64'] as const)('reduceWasm %s', (dtype) => {
   it.each(['sum', 'max', 'min'] as const)('%s over every axis set of a [6, 37, 5] tensor', (op) => {
     const x = view(randomArray(dtype, 6 * 37 * 5, 41), [6, 37, 5]);
     for (const axes of AXES) {
-      const got = reduceWasm(heap, op, x, axes, dtype);
+      const got = reduceWasm(heap, undefined, op, x, axes, dtype);
       expect(maxRelError(got, reduceReference(op, x, axes)), `axes ${axes.join(',')}`).toBeLessThan(tol);
     }
   });
@@ -45,7 +45,7 @@ describe.each(['float32', 'float64'] as const)('reduceWasm %s', (dtype) => {
     data[17] = NaN;
     const x = view(data, [9, 40], [1, 9]);
     for (const axes of [[0], [1]]) {
-      const got = reduceWasm(heap, op, x, axes, dtype);
+      const got = reduceWasm(heap, undefined, op, x, axes, dtype);
       expect(maxRelError(got, reduceReference(op, x, axes))).toBeLessThan(tol);
     }
   });
@@ -55,6 +55,6 @@ it('float32 sums accumulate in float64 (no loss from adding many small terms to 
   const n = 1 << 16;
   const data = new Float32Array(n).fill(1e-4);
   data[0] = 1e4;
-  const got = reduceWasm(heap, 'sum', view(data, [n]), [0], 'float32');
+  const got = reduceWasm(heap, undefined, 'sum', view(data, [n]), [0], 'float32');
   expect(got[0]).toBe(Math.fround(1e4 + (n - 1) * Math.fround(1e-4)));
 });

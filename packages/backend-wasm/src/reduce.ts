@@ -1,9 +1,9 @@
 import type { ReduceOp, StridedArray, TypedArray } from '@gradlab/core-tensor';
 import type { WasmHeap } from './wasm-heap.ts';
 import type { FloatDType } from './float-dtype.ts';
-import { bytesOf } from './float-dtype.ts';
 import { sizeOfShape } from './strides.ts';
-import { readOut, stageContiguous } from './stage.ts';
+import { output, stageContiguous } from './stage.ts';
+import type { ResidentStore } from './resident.ts';
 
 /** Reduce op codes of assembly/reduce.ts. */
 export const REDUCE_CODES: Readonly<Record<ReduceOp, number>> = { sum: 0, max: 1, min: 2 };
@@ -13,7 +13,7 @@ export const REDUCE_CODES: Readonly<Record<ReduceOp, number>> = { sum: 0, max: 1
  * [outer, r, inner]; scattered axes are first gathered last (kept axes, then reduced ones).
  * Callers handle empty outputs and empty reductions.
  */
-export function reduceWasm(heap: WasmHeap, op: ReduceOp, x: StridedArray, axes: readonly number[], dtype: FloatDType): TypedArray {
+export function reduceWasm(heap: WasmHeap, store: ResidentStore | undefined, op: ReduceOp, x: StridedArray, axes: readonly number[], dtype: FloatDType): TypedArray {
   const rank = x.shape.length;
   const kept: number[] = [];
   for (let d = 0; d < rank; d++) if (!axes.includes(d)) kept.push(d);
@@ -44,11 +44,11 @@ export function reduceWasm(heap: WasmHeap, op: ReduceOp, x: StridedArray, axes: 
       outer = outSize;
       inner = 1;
     }
-    const out = heap.alloc(outSize * bytesOf(dtype));
+    const out = output(heap, store, outSize, dtype);
     const code = REDUCE_CODES[op];
-    if (dtype === 'float32') heap.kernels.reduceF32(code, out, src, outer, r, inner);
-    else heap.kernels.reduceF64(code, out, src, outer, r, inner);
-    return readOut(heap, out, outSize, dtype);
+    if (dtype === 'float32') heap.kernels.reduceF32(code, out.at, src, outer, r, inner);
+    else heap.kernels.reduceF64(code, out.at, src, outer, r, inner);
+    return out.result();
   } finally {
     heap.release(mark);
   }

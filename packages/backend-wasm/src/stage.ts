@@ -1,5 +1,6 @@
 import type { StridedArray, TypedArray } from '@gradlab/core-tensor';
 import type { WasmHeap } from './wasm-heap.ts';
+import type { ResidentStore } from './resident.ts';
 import type { FloatDType } from './float-dtype.ts';
 import { bytesOf } from './float-dtype.ts';
 import { coalesce, isRowMajor, sizeOfShape } from './strides.ts';
@@ -10,6 +11,9 @@ import { coalesce, isRowMajor, sizeOfShape } from './strides.ts';
  * strides, including 0 (broadcast) and negative ones. `x` must have at least one element.
  */
 export function stage(heap: WasmHeap, x: StridedArray, dtype: FloatDType): number {
+  const bytes = bytesOf(dtype);
+  // Resident storage (a view into this very memory) is read where it lies.
+  if (heap.shared && heap.owns(x.data.buffer)) return x.data.byteOffset + x.offset * bytes;
   let lo = x.offset;
   let hi = x.offset;
   for (let d = 0; d < x.shape.length; d++) {
@@ -17,12 +21,30 @@ export function stage(heap: WasmHeap, x: StridedArray, dtype: FloatDType): numbe
     if (extent < 0) lo += extent;
     else hi += extent;
   }
-  const bytes = bytesOf(dtype);
   const ptr = heap.alloc((hi - lo + 1) * bytes);
   const src = x.data.subarray(lo, hi + 1);
   if (dtype === 'float32') heap.f32.set(src, ptr >>> 2);
   else heap.f64.set(src, ptr >>> 3);
   return ptr + (x.offset - lo) * bytes;
+}
+
+/** Where a kernel writes its result, and how the result reaches core-tensor. */
+export interface Output {
+  /** Byte address the kernel writes to. */
+  readonly at: number;
+  /** The result: the resident view itself, or a fresh JS copy of the scratch block. */
+  result(): TypedArray;
+}
+
+/**
+ * A resident block when a scope is open (the kernel writes the tensor's storage directly), else a
+ * scratch block copied out into a fresh JS typed array after the kernel ran.
+ */
+export function output(heap: WasmHeap, store: ResidentStore | undefined, size: number, dtype: FloatDType): Output {
+  const r = store?.active === true ? store.allocate(size, dtype) : undefined;
+  if (r !== undefined) return { at: r.at, result: () => r.view };
+  const at = heap.alloc(size * bytesOf(dtype));
+  return { at, result: () => readOut(heap, at, size, dtype) };
 }
 
 /** A fresh JS typed array holding `size` elements of linear memory from byte address `ptr`. */

@@ -3,39 +3,192 @@ import type { KernelExports } from './load-kernels.ts';
 const PAGE = 65536;
 /** Every block starts on a cache line, so v128 loads never straddle one at a block's start. */
 const ALIGN = 64;
+/** Scratch blocks up to this size come from the small-scratch stack. */
+const SMALL = 4096;
+/** Size of the small-scratch stack (nested calls stack up in it; overflow goes to the free lists). */
+const ARENA = 65536;
 
 /**
- * The JS-side manager of the kernels' linear memory: a bump (stack) allocator above a permanent
- * region that holds the matmul packing workspace. A kernel call takes a mark, allocates its staged
- * inputs, output and scratch, and releases to the mark when its result has been copied out, so the
- * memory in use never exceeds what the largest single call needs. Memory grows (in whole 64 KiB
- * pages, never shrinking) when a call needs more; typed-array views are re-created after a grow,
- * because growing detaches the old ArrayBuffer.
+ * The JS-side manager of the kernels' linear memory: a best-fit free-list allocator (exact sizes
+ * found in O(1)) with coalescing, above a permanent region that holds the matmul packing workspace.
+ *
+ * Two kinds of block come from it:
+ * - *scratch* (`alloc`): a kernel call takes a `mark`, allocates its staged inputs, meta data and
+ *   output, and `release`s back to the mark when its result is out;
+ * - *blocks* (`allocBlock`/`freeBlock`): tensor storage that lives across calls while a `tidy`
+ *   scope is open, freed when core-tensor releases it (or when its view is garbage-collected).
+ *
+ * Freed blocks merge with free neighbours, and a free run that reaches the top lowers the top, so
+ * a steady loop (the same shapes every step) reuses the same addresses and memory stops growing
+ * after the first step. Memory grows in whole 64 KiB pages and never shrinks; typed-array views
+ * are re-created after a grow (an unshared ArrayBuffer is detached by it; a SharedArrayBuffer is
+ * not, which is why only shared memory hands out views that outlive a call).
  */
 export class WasmHeap {
   readonly kernels: KernelExports;
   /** Byte address of the matmul workspace (big enough for both the f32 and f64 kernels). */
   readonly workspace: number;
+  /** True when the memory is a shared one (its views survive growth). */
+  readonly shared: boolean;
   private top: number;
-  private buffer: ArrayBuffer;
+  private buffer: ArrayBufferLike;
   private f32View: Float32Array;
   private f64View: Float64Array;
   private i32View: Int32Array;
+  /** Every buffer object this memory has had (a grown shared memory hands out a new one). */
+  private readonly buffers = new WeakSet<ArrayBufferLike>();
+  /** Scratch blocks since the outermost mark, as address, bytes pairs. */
+  private readonly scratch: number[] = [];
+  private readonly freeByStart = new Map<number, number>();
+  private readonly freeByEnd = new Map<number, number>();
+  /** Free blocks grouped by size: a loop over the same shapes finds its exact size in O(1). */
+  private readonly freeBySize = new Map<number, Set<number>>();
+  private freeBytesTotal = 0;
+  /** The small-scratch stack: [arenaTop, arenaEnd) is free. */
+  private arenaTop: number;
+  private readonly arenaEnd: number;
 
   constructor(kernels: KernelExports) {
     this.kernels = kernels;
     this.buffer = kernels.memory.buffer;
+    this.shared = typeof SharedArrayBuffer !== 'undefined' && this.buffer instanceof SharedArrayBuffer;
+    this.buffers.add(this.buffer);
     this.f32View = new Float32Array(this.buffer);
     this.f64View = new Float64Array(this.buffer);
     this.i32View = new Int32Array(this.buffer);
     this.top = align(kernels.heapBase());
-    this.workspace = this.alloc(Math.max(kernels.matmulF32Workspace(), kernels.matmulF64Workspace()));
+    const ws = align(Math.max(kernels.matmulF32Workspace(), kernels.matmulF64Workspace()));
+    this.workspace = this.bump(ws);
+    this.arenaTop = this.bump(ARENA);
+    this.arenaEnd = this.arenaTop + ARENA;
   }
 
-  /** Allocates `bytes` (rounded up to 64) and returns the block's byte address; grows memory when needed. */
+  /** A scratch block of `bytes` (rounded up to 64), freed by the `release` of an earlier mark. */
   alloc(bytes: number): number {
+    const size = align(Math.max(bytes, 1));
+    if (size <= SMALL && this.arenaTop + size <= this.arenaEnd) {
+      // Small scratch (a call's shape and stride lists, scalar operands) comes from a stack of its
+      // own, so it never fragments the free lists; a size of 0 on the scratch list marks it.
+      const at = this.arenaTop;
+      this.arenaTop += size;
+      this.scratch.push(at, 0);
+      return at;
+    }
+    const at = this.take(size);
+    this.scratch.push(at, size);
+    return at;
+  }
+
+  /** The current scratch position, to pass to {@link release}. */
+  mark(): number {
+    return this.scratch.length;
+  }
+
+  /** Frees every scratch block allocated since `mark` was taken (most recent first). */
+  release(mark: number): void {
+    while (this.scratch.length > mark) {
+      const size = this.scratch.pop() as number;
+      const at = this.scratch.pop() as number;
+      if (size === 0) this.arenaTop = at;
+      else this.put(at, size);
+    }
+  }
+
+  /** A long-lived block of `bytes` (rounded up to 64); free it with {@link freeBlock}. */
+  allocBlock(bytes: number): number {
+    return this.take(align(Math.max(bytes, 1)));
+  }
+
+  /** Frees a block from {@link allocBlock} (`bytes` as passed to it). */
+  freeBlock(at: number, bytes: number): void {
+    this.put(at, align(Math.max(bytes, 1)));
+  }
+
+  /** True when `buffer` is (a former or current buffer of) this heap's memory. */
+  owns(buffer: ArrayBufferLike): boolean {
+    this.refresh();
+    return this.buffers.has(buffer);
+  }
+
+  /** A typed-array view of `size` elements at byte address `at` (valid across growth only when shared). */
+  view(at: number, size: number, bytes: 4 | 8): Float32Array | Float64Array {
+    this.refresh();
+    return bytes === 4 ? new Float32Array(this.buffer, at, size) : new Float64Array(this.buffer, at, size);
+  }
+
+  /** Bytes of linear memory reserved (it never shrinks). */
+  get byteLength(): number {
+    return this.kernels.memory.buffer.byteLength;
+  }
+
+  /** Bytes between the workspace and the top that are free (fragmentation shows up here). */
+  get freeBytes(): number {
+    return this.freeBytesTotal;
+  }
+
+  /** The end of the used region (blocks above it were never handed out or were given back). */
+  get topAddress(): number {
+    return this.top;
+  }
+
+  /** An exact-size free block, else the best fit among the free sizes, else a bump of the top. */
+  private take(size: number): number {
+    const exact = this.freeBySize.get(size);
+    if (exact !== undefined) {
+      const at = exact.values().next().value as number;
+      this.unlink(at, size);
+      return at;
+    }
+    let bestSize = Infinity;
+    for (const s of this.freeBySize.keys()) if (s > size && s < bestSize) bestSize = s;
+    if (bestSize === Infinity) return this.bump(size);
+    const best = (this.freeBySize.get(bestSize) as Set<number>).values().next().value as number;
+    this.unlink(best, bestSize);
+    if (bestSize > size) this.link(best + size, bestSize - size);
+    return best;
+  }
+
+  private put(at: number, size: number): void {
+    let start = at;
+    let end = at + size;
+    const before = this.freeByEnd.get(start);
+    if (before !== undefined) {
+      this.unlink(before, start - before);
+      start = before;
+    }
+    const afterSize = this.freeByStart.get(end);
+    if (afterSize !== undefined) {
+      this.unlink(end, afterSize);
+      end += afterSize;
+    }
+    if (end === this.top) this.top = start;
+    else this.link(start, end - start);
+  }
+
+  private link(at: number, size: number): void {
+    this.freeByStart.set(at, size);
+    this.freeByEnd.set(at + size, at);
+    let group = this.freeBySize.get(size);
+    if (group === undefined) {
+      group = new Set();
+      this.freeBySize.set(size, group);
+    }
+    group.add(at);
+    this.freeBytesTotal += size;
+  }
+
+  private unlink(at: number, size: number): void {
+    this.freeByStart.delete(at);
+    this.freeByEnd.delete(at + size);
+    const group = this.freeBySize.get(size) as Set<number>;
+    group.delete(at);
+    if (group.size === 0) this.freeBySize.delete(size);
+    this.freeBytesTotal -= size;
+  }
+
+  private bump(size: number): number {
     const at = this.top;
-    const end = at + align(Math.max(bytes, 1));
+    const end = at + size;
     const have = this.kernels.memory.buffer.byteLength;
     if (end > have) {
       // Grow at least by half again, so a sequence of slightly larger calls does not grow each time.
@@ -46,25 +199,11 @@ export class WasmHeap {
     return at;
   }
 
-  /** The current top of the stack, to pass to {@link release}. */
-  mark(): number {
-    return this.top;
-  }
-
-  /** Frees every block allocated since `mark` was taken. */
-  release(mark: number): void {
-    this.top = mark;
-  }
-
-  /** Bytes of linear memory reserved (it never shrinks). */
-  get byteLength(): number {
-    return this.kernels.memory.buffer.byteLength;
-  }
-
   private refresh(): void {
     const buf = this.kernels.memory.buffer;
     if (buf !== this.buffer) {
       this.buffer = buf;
+      this.buffers.add(buf);
       this.f32View = new Float32Array(buf);
       this.f64View = new Float64Array(buf);
       this.i32View = new Int32Array(buf);
