@@ -88,9 +88,9 @@ try {
   const results = wanted.filter((l) => byLib.has(l)).map((l) => byLib.get(l));
   const rss = [];
   if (!argv.includes('--no-rss')) {
-    for (const script of ['rss-valueandgrad.mjs', 'rss-mlp.mjs']) {
-      console.error(`running ${script}...`);
-      const r = spawnSync(process.execPath, [join(here, script), '--json', ...(quick ? ['--quick'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    for (const [script, ...extra] of [['rss-valueandgrad.mjs'], ['rss-mlp.mjs'], ['rss-mlp.mjs', '--tidy']]) {
+      console.error(`running ${[script, ...extra].join(' ')}...`);
+      const r = spawnSync(process.execPath, [join(here, script), ...extra, '--json', ...(quick ? ['--quick'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
       const line = r.stdout.trim().split('\n').pop();
       if (line) rss.push({ ...JSON.parse(line), exitCode: r.status });
     }

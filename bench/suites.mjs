@@ -36,6 +36,15 @@ export const suites = [
     },
   },
   {
+    name: 'relu(x·w + b) without tidy: each op returns a fresh garbage-collected array (gradlab only)',
+    onlyFor: ['gradlab-wasm', 'gradlab-js'],
+    async run(adapter, data, row, quick) {
+      const x = data.get('relu_x');
+      const t = await measure(adapter.reluAffineUnscoped(x, data.get('relu_w'), data.get('relu_b')), { quick });
+      row('relu(x·w + b), no tidy', x.data.length, 'Melem/s', x.data.length / t.seconds / 1e6, { seconds: t.seconds });
+    },
+  },
+  {
     name: 'the floor under relu(x·w + b) for a backend that returns fresh JS arrays: three fresh 4 MB Float32Array copies',
     onlyFor: ['gradlab-wasm'],
     async run(_adapter, data, row, quick) {

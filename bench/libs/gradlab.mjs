@@ -6,29 +6,38 @@ import { createWasmBackend } from '@gradlab/backend-wasm';
 export async function createAdapter(backend) {
   const threads = backend === 'wasm-2t' ? 2 : 1;
   gl.setBackend(backend === 'js' ? gl.createJsBackend() : createWasmBackend({ threads }));
-  const T = ({ data, shape }) => gl.tensor(data, { shape });
+  // Inputs are created inside tidy and kept, as tfjs's tensors live in its heap: on the wasm
+  // backend they are then resident in linear memory, so the timed calls read them in place.
+  const T = ({ data, shape }) => gl.tidy(() => gl.keep(gl.tensor(data, { shape })));
+  // Every timed call runs inside tidy and disposes its result, exactly like the tfjs adapter.
+  const scoped = (f) => () => gl.tidy(f).dispose();
   return {
     describe: () => `@gradlab/core-tensor, ${backend === 'js' ? 'js' : 'wasm'} backend, ${threads} thread${threads > 1 ? 's (matmul)' : ''}`,
     matmul(a, b) {
       const A = T(a);
       const B = T(b);
-      return () => gl.matmul(A, B);
+      return scoped(() => gl.matmul(A, B));
     },
     matmulTransposed(a, b, which) {
       const A = T(a);
       const B = T(b);
-      return which === 'a' ? () => gl.matmul(gl.transpose(A), B) : () => gl.matmul(A, gl.transpose(B));
+      return which === 'a' ? scoped(() => gl.matmul(gl.transpose(A), B)) : scoped(() => gl.matmul(A, gl.transpose(B)));
     },
-    checksum: (a, b) => gl.sum(gl.cast(gl.matmul(T(a), T(b)), 'float64')).item(),
+    checksum: (a, b) => gl.tidy(() => gl.sum(gl.cast(gl.matmul(gl.tensor(a.data, { shape: a.shape }), gl.tensor(b.data, { shape: b.shape })), 'float64')).item()),
     reluAffine(x, w, b) {
       const X = T(x);
       const W = T(w);
       const B = T(b);
+      return scoped(() => gl.relu(gl.add(gl.mul(X, W), B)));
+    },
+    // The same computation without tidy: every op returns a fresh garbage-collected array.
+    reluAffineUnscoped(x, w, b) {
+      const [X, W, B] = [x, w, b].map(({ data, shape }) => gl.tensor(data, { shape }));
       return () => gl.relu(gl.add(gl.mul(X, W), B));
     },
     chain(x) {
       const X = T(x);
-      return () => gl.sub(gl.mul(gl.sigmoid(gl.add(gl.mul(X, 0.5), 0.1)), X), gl.square(X));
+      return scoped(() => gl.sub(gl.mul(gl.sigmoid(gl.add(gl.mul(X, 0.5), 0.1)), X), gl.square(X)));
     },
     mlp(d, lr) {
       const X = T(d.x);
@@ -43,9 +52,16 @@ export async function createAdapter(backend) {
       const vg = gl.valueAndGrad(loss);
       let last;
       return {
+        // One step inside tidy; the new parameters and the loss are returned (they survive), the
+        // old parameters are disposed: what tfjs's variable.assign does.
         step() {
-          const [value, grads] = vg(...params);
-          params = params.map((p, i) => gl.sub(p, gl.mul(grads[i], lr)));
+          const [value, next] = gl.tidy(() => {
+            const [v, grads] = vg(...params);
+            return [v, params.map((p, i) => gl.sub(p, gl.mul(grads[i], lr)))];
+          });
+          gl.dispose(params);
+          last?.dispose();
+          params = next;
           last = value;
         },
         loss: () => last.item(),
