@@ -62,8 +62,8 @@ export { tidy, keep, dispose, memoryInfo } from './memory/scope.ts';
 export type { MemoryInfo } from './memory/scope.ts';
 
 // backends
-export type { Backend, StridedArray, UnaryOp, BinaryOp, CompareOp, ReduceOp, ArgReduceOp } from './backend/backend.ts';
-export { KERNEL_NAMES, UNARY_OPS, BINARY_OPS, COMPARE_OPS, BACKEND_CONTRACT_VERSION } from './backend/backend.ts';
+export type { Backend, StridedArray, UnaryOp, BinaryOp, CompareOp, ReduceOp, ArgReduceOp, FusedStep } from './backend/backend.ts';
+export { KERNEL_NAMES, UNARY_OPS, BINARY_OPS, COMPARE_OPS, BACKEND_CONTRACT_VERSION, FUSABLE_UNARY, FUSABLE_BINARY } from './backend/backend.ts';
 export { setBackend, getBackend } from './backend/registry.ts';
 export { createJsBackend } from './backend/js/index.ts';
 export type { JsBackendOptions } from './backend/js/index.ts';

@@ -4,6 +4,8 @@ import { fmtShape, isRowMajor, sizeOf } from './shape.ts';
 import type { GradNode } from './autodiff/tape.ts';
 import { getBackend } from './backend/registry.ts';
 import { adoptTensor, dispose } from './memory/scope.ts';
+import { materialize } from './memory/fusion.ts';
+import type { Pending } from './memory/fusion.ts';
 import type { TensorLike } from './ops/util.ts';
 import { abs, cos, erf, exp, log, log1p, neg, relu, sigmoid, sign, sin, sqrt, square, tanh } from './ops/unary.ts';
 import { add, div, maximum, minimum, mul, pow, sub } from './ops/binary.ts';
@@ -50,8 +52,10 @@ export class Tensor {
   readonly size: number;
   /** The number of dimensions. */
   readonly rank: number;
-  /** @internal storage shared by views (read it through `_buf`, which checks disposal). */
-  readonly _storage: TypedArray;
+  /** @internal storage shared by views (read it through `_buf`, which checks disposal and runs pending programs). */
+  _storage: TypedArray;
+  /** @internal a fused elementwise program not run yet (inside `tidy`; see memory/fusion.ts). */
+  _pending: Pending | undefined = undefined;
   /** @internal element strides into `_buf`. */
   readonly _strides: readonly number[];
   /** @internal index of element [0, ..., 0] in `_buf`. */
@@ -87,6 +91,7 @@ export class Tensor {
   /** @internal the storage, or a DisposedError once the tensor was disposed. */
   get _buf(): TypedArray {
     if (this._disposed) throw disposedError();
+    if (this._pending !== undefined) materialize(this);
     return this._storage;
   }
 

@@ -145,7 +145,28 @@ export interface Backend {
    * reuse it now; storage it does not own is ignored. Never called for storage a live tensor views.
    */
   readonly release?: (data: TypedArray) => void;
+  /**
+   * Optional fused elementwise kernel (contract version 2). Runs `steps` over every element:
+   * registers `0 … inputs.length − 1` hold the inputs (all of the output's shape, broadcast by
+   * 0 strides, all of `dtype`), step `i` writes register `inputs.length + i`, and the last step's
+   * register is the result, a fresh row-major array of `dtype` (float32 or float64). Each step
+   * must round exactly as the matching `unary`/`binary` kernel does, so fused and unfused results
+   * are bit-identical. With it, core-tensor evaluates chains of {@link FUSABLE_UNARY} and
+   * {@link FUSABLE_BINARY} ops inside `tidy` lazily, in one pass, never writing intermediates.
+   */
+  readonly fused?: (steps: readonly FusedStep[], inputs: readonly StridedArray[], dtype: DType) => TypedArray;
 }
+
+/** One step of a fused elementwise program: `op` applied to the registers in `args` (one or two). */
+export interface FusedStep {
+  readonly op: UnaryOp | BinaryOp;
+  readonly args: readonly number[];
+}
+
+/** The unary ops core-tensor fuses (exactly rounded everywhere, so fusion changes no bits). */
+export const FUSABLE_UNARY: readonly UnaryOp[] = ['neg', 'abs', 'square', 'sqrt', 'relu'];
+/** The binary ops core-tensor fuses. */
+export const FUSABLE_BINARY: readonly BinaryOp[] = ['add', 'sub', 'mul', 'div', 'maximum', 'minimum'];
 
 /** The names of every kernel a backend must provide (checked by setBackend). */
 export const KERNEL_NAMES: readonly (Exclude<keyof Backend, 'name'>)[] = [

@@ -5,8 +5,8 @@ import { createJsBackend } from './js/index.ts';
 
 let current: Backend | undefined;
 
-/** The optional memory hooks of contract version 2 (checked when present). */
-const OPTIONAL_HOOKS = ['beginScope', 'endScope', 'alloc', 'release'] as const;
+/** The optional members of contract version 2 (checked when present). */
+const OPTIONAL_HOOKS = ['beginScope', 'endScope', 'alloc', 'release', 'fused'] as const;
 
 /**
  * Selects the backend every op dispatches to from now on. Nothing registers itself on import;

@@ -18,6 +18,7 @@ import type { TypedArray } from '../dtype.ts';
 import { ValueError } from '../errors.ts';
 import { currentMask } from '../autodiff/tape.ts';
 import { Tensor } from '../tensor.ts';
+import { dropLeaves, materialize } from './fusion.ts';
 
 interface Scope {
   /** Tensors created (or returned by an inner scope) while this scope was innermost. */
@@ -37,22 +38,23 @@ export function inScope(): boolean {
 
 /** @internal called by the Tensor constructor: counts the view and tracks the tensor in the open scope. */
 export function adoptTensor(t: Tensor, buf: TypedArray): void {
-  const n = refs.get(buf);
-  const scope = scopes[scopes.length - 1];
-  if (scope === undefined) {
-    if (n !== undefined) refs.set(buf, n + 1);
-    return;
-  }
-  refs.set(buf, (n ?? 0) + 1);
-  scope.tensors.push(t);
+  retainStorage(buf);
+  scopes[scopes.length - 1]?.tensors.push(t);
 }
 
-/** Drops t's reference to its storage; the backend gets the storage back when it was the last. */
-function disposeOne(t: Tensor, backend: Backend): void {
-  if (t._disposed || t._permanent) return;
-  const buf = t._storage;
-  t._disposed = true;
-  t._node = undefined;
+/**
+ * @internal one more live reference to `buf` (a tensor viewing it, or a pending fused program
+ * reading it). Counted only for storage a scope has seen; empty storage is never counted.
+ */
+export function retainStorage(buf: TypedArray): void {
+  if (buf.length === 0) return;
+  const n = refs.get(buf);
+  if (n !== undefined) refs.set(buf, n + 1);
+  else if (scopes.length > 0) refs.set(buf, 1);
+}
+
+/** @internal one reference to `buf` fewer; the backend gets the storage back when it was the last. */
+export function releaseStorage(buf: TypedArray, backend: Backend): void {
   const n = refs.get(buf);
   if (n === undefined) return;
   if (n > 1) {
@@ -61,6 +63,21 @@ function disposeOne(t: Tensor, backend: Backend): void {
   }
   refs.delete(buf);
   backend.release?.(buf);
+}
+
+/** Drops t's reference to its storage (or a pending t's references to its inputs). */
+function disposeOne(t: Tensor, backend: Backend): void {
+  if (t._disposed || t._permanent) return;
+  t._disposed = true;
+  t._node = undefined;
+  const p = t._pending;
+  if (p !== undefined) {
+    // Never ran: nothing to free but its hold on its inputs.
+    t._pending = undefined;
+    dropLeaves(p);
+    return;
+  }
+  releaseStorage(t._storage, backend);
 }
 
 /** Every tensor inside `value`: a tensor, or arrays and plain objects of them (nested). */
@@ -120,6 +137,9 @@ export function tidy<T>(fn: () => T): T {
   try {
     result = fn();
     ok = true;
+    // What leaves the scope is computed inside it (fused chains run now, into scoped storage, and
+    // their storage is counted while the scope is still open).
+    materializeEscaping(scope, result);
   } finally {
     scopes.pop();
     try {
@@ -138,6 +158,14 @@ export function tidy<T>(fn: () => T): T {
     });
   }
   return result;
+}
+
+/** Runs the pending programs of the tensors a scope returns or keeps. */
+function materializeEscaping(scope: Scope, result: unknown): void {
+  const returned = new Set<Tensor>();
+  collectTensors(result, returned, new Set());
+  for (const t of returned) if (t._pending !== undefined && !t._disposed) materialize(t);
+  for (const t of scope.tensors) if (t._kept && t._pending !== undefined && !t._disposed) materialize(t);
 }
 
 function closeScope(scope: Scope, result: unknown): void {

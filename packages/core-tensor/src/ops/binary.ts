@@ -12,6 +12,7 @@ import type { Tensor } from '../tensor.ts';
 import type { TensorLike } from './util.ts';
 import { arithmeticDType, fromBuffer, toTensors } from './util.ts';
 import { broadcastView } from './broadcast.ts';
+import { fuse } from '../memory/fusion.ts';
 import { log, neg } from './unary.ts';
 import { equal, greater } from './compare.ts';
 import { where } from './where.ts';
@@ -66,7 +67,7 @@ function binaryOp(op: BinaryOp, a: TensorLike, b: TensorLike): Tensor {
   let dtype = arithmeticDType(ta.dtype, tb.dtype);
   if (op === 'div' && !isFloat(dtype)) dtype = 'float64';
   const shape = broadcastShapes(op, ta.shape, tb.shape);
-  const out = fromBuffer(getBackend().binary(op, broadcastView(ta, shape), broadcastView(tb, shape), dtype), shape, dtype);
+  const out = fuse(op, [ta, tb], shape, dtype) ?? fromBuffer(getBackend().binary(op, broadcastView(ta, shape), broadcastView(tb, shape), dtype), shape, dtype);
   const rule = BINARY_GRADS[op];
   return record(out, op, [ta, tb], (g, needs) => {
     const [ga, gb] = rule(g, ta, tb, out, needs);

@@ -12,6 +12,7 @@ import { fromBuffer, toTensor, view } from './util.ts';
 import { add, mul, sub, div } from './binary.ts';
 import { greater } from './compare.ts';
 import { where } from './where.ts';
+import { fuse } from '../memory/fusion.ts';
 
 const TWO_OVER_SQRT_PI = 1.1283791670955126;
 
@@ -39,7 +40,7 @@ function unaryOp(op: UnaryOp, x: TensorLike): Tensor {
   let t = toTensor(op, 'x', x);
   if (FLOAT_ONLY.has(op)) requireFloat(op, 'x', t.dtype);
   else if (t.dtype === 'bool') t = fromBuffer(getBackend().cast(view(t), 'int32'), t.shape, 'int32');
-  const out = fromBuffer(getBackend().unary(op, view(t), t.dtype), t.shape, t.dtype);
+  const out = fuse(op, [t], t.shape, t.dtype) ?? fromBuffer(getBackend().unary(op, view(t), t.dtype), t.shape, t.dtype);
   const rule = UNARY_GRADS[op];
   return record(out, op, [t], (g) => [rule(g, t, out)]);
 }

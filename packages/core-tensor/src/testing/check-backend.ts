@@ -1,4 +1,4 @@
-import type { Backend, StridedArray } from '../backend/backend.ts';
+import type { Backend, BinaryOp, FusedStep, StridedArray, UnaryOp } from '../backend/backend.ts';
 import { BINARY_OPS, COMPARE_OPS, KERNEL_NAMES, UNARY_OPS } from '../backend/backend.ts';
 import type { DType, TypedArray } from '../dtype.ts';
 import { allocate } from '../dtype.ts';
@@ -232,5 +232,50 @@ export function checkBackend(backend: Backend): BackendCheckReport {
   });
   const outputs: TypedArray[] = [backend.fill(2, 1, 'float64')];
   check('outputs are typed arrays of the requested dtype', () => (outputs[0] instanceof Float64Array && backend.fill(1, 1, 'bool') instanceof Uint8Array && backend.compare('equal', arr([1], 'float64'), arr([1], 'float64')) instanceof Uint8Array ? undefined : 'wrong typed array type'));
+  const fused = backend.fused;
+  if (fused !== undefined) {
+    const layouts = [
+      ['broadcast and transposed inputs', [7, 37], true],
+      ['rows and splatted values', [5, 131], false],
+    ] as const;
+    for (const [layout, shape, withTransposed] of layouts) for (const dtype of ['float32', 'float64'] as const) {
+      check(`fused ${dtype}: every fusable op over ${layout}, bit-identical to the unfused kernels`, () => {
+        const [rows, cols] = shape;
+        const xs = rand(rows * cols);
+        xs[5] = Number.NaN;
+        xs[6] = -0;
+        const inputs: StridedArray[] = [
+          arr(xs, dtype, shape),
+          { ...arr(rand(cols), dtype), shape, strides: [0, 1] },
+          { ...arr([0.75], dtype), shape, strides: [0, 0] },
+          withTransposed ? transposed(arr(rand(rows * cols, 0.1, 2), dtype, [cols, rows])) : arr(rand(rows * cols, 0.1, 2), dtype, shape),
+        ];
+        const steps: FusedStep[] = [
+          { op: 'mul', args: [0, 1] },
+          { op: 'add', args: [4, 2] },
+          { op: 'relu', args: [5] },
+          { op: 'sqrt', args: [3] },
+          { op: 'div', args: [6, 7] },
+          { op: 'neg', args: [8] },
+          { op: 'abs', args: [9] },
+          { op: 'square', args: [10] },
+          { op: 'maximum', args: [11, 0] },
+          { op: 'minimum', args: [12, 1] },
+          { op: 'sub', args: [13, 2] },
+        ];
+        const regs = [...inputs];
+        for (const st of steps) {
+          const [a, b] = st.args.map((r) => regs[r] as StridedArray);
+          const data = b === undefined ? backend.unary(st.op as UnaryOp, a as StridedArray, dtype) : backend.binary(st.op as BinaryOp, a as StridedArray, b, dtype);
+          regs.push({ data, dtype, shape, strides: rowMajorStrides(shape), offset: 0 });
+        }
+        const want = (regs[regs.length - 1] as StridedArray).data;
+        const got = fused(steps, inputs, dtype);
+        if (got.length !== want.length) return `length ${got.length}, expected ${want.length}`;
+        for (let i = 0; i < want.length; i++) if (!Object.is(got[i], want[i])) return `at ${i}: got ${got[i]}, unfused kernels give ${want[i]}`;
+        return undefined;
+      });
+    }
+  }
   return { passed: failures.length === 0, failures, cases };
 }
