@@ -356,3 +356,99 @@ export function unaryF32(op: i32, out: usize, x: usize, n: i32): void {
 export function unaryF64(op: i32, out: usize, x: usize, n: i32): void {
   unaryT<f64>(op, out, x, n);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Fused elementwise programs: a chain of unary/binary ops run chunk by chunk, so intermediates
+// live in small L1-resident registers and only the inputs are read and the result written.
+
+/** Elements per register chunk (512 B of f32, 1 KiB of f64). */
+const FUSED_CHUNK: i32 = 128;
+
+function binaryContigT<T>(op: i32, out: usize, a: usize, b: usize, n: i32): void {
+  switch (op) {
+    case ADD: binaryRow<T>(ADD, n, a, 1, b, 1, out); break;
+    case SUB: binaryRow<T>(SUB, n, a, 1, b, 1, out); break;
+    case MUL: binaryRow<T>(MUL, n, a, 1, b, 1, out); break;
+    case DIV: binaryRow<T>(DIV, n, a, 1, b, 1, out); break;
+    case MAX: binaryRow<T>(MAX, n, a, 1, b, 1, out); break;
+    case MIN: binaryRow<T>(MIN, n, a, 1, b, 1, out); break;
+    default: binaryRow<T>(POW, n, a, 1, b, 1, out);
+  }
+}
+
+// out (contiguous, shape dims[0..rank)) = the program's result.
+// bases: u32[nIn] byte addresses of the inputs' element [0, …, 0]; meta: i32[rank·(1 + nIn)] =
+// shape, then each input's element strides; prog: i32[4·nSteps] = kind (0 unary, 1 binary), op,
+// first and second register; step k writes register nIn + k. Scratch: index i32[rank],
+// offs i32[nIn], regs (nIn + nSteps) chunks, ptrs u32[nIn + nSteps].
+function fusedT<T>(out: usize, nIn: i32, bases: usize, rank: i32, meta: usize, index: usize, offs: usize, prog: usize, nSteps: i32, regs: usize, ptrs: usize): void {
+  const size = <usize>sizeof<T>();
+  const chunkBytes = <usize>FUSED_CHUNK * size;
+  const last = rank - 1;
+  const n = load<i32>(meta + <usize>last * 4);
+  let rows = 1;
+  for (let d = 0; d < last; d++) {
+    rows *= load<i32>(meta + <usize>d * 4);
+    store<i32>(index + <usize>d * 4, 0);
+  }
+  for (let j = 0; j < nIn; j++) store<i32>(offs + <usize>j * 4, 0);
+  for (let r = 0; r < rows; r++) {
+    for (let c0 = 0; c0 < n; c0 += FUSED_CHUNK) {
+      const len = min(FUSED_CHUNK, n - c0);
+      for (let j = 0; j < nIn; j++) {
+        const s = load<i32>(meta + <usize>((1 + j) * rank + last) * 4);
+        const base = <usize>load<u32>(bases + <usize>j * 4) + <usize>(load<i32>(offs + <usize>j * 4) + c0 * s) * size;
+        let p = base;
+        if (s != 1) {
+          p = regs + <usize>j * chunkBytes;
+          if (s == 0) {
+            const v = load<T>(base);
+            for (let i = 0; i < len; i++) store<T>(p + <usize>i * size, v);
+          } else {
+            for (let i = 0; i < len; i++) store<T>(p + <usize>i * size, load<T>(base + <usize>(i * s) * size));
+          }
+        }
+        store<u32>(ptrs + <usize>j * 4, <u32>p);
+      }
+      for (let k = 0; k < nSteps; k++) {
+        const at = prog + <usize>k * 16;
+        const kind = load<i32>(at);
+        const op = load<i32>(at + 4);
+        const a = <usize>load<u32>(ptrs + <usize>load<i32>(at + 8) * 4);
+        const dst = k == nSteps - 1 ? out + <usize>(r * n + c0) * size : regs + <usize>(nIn + k) * chunkBytes;
+        if (kind == 0) unaryT<T>(op, dst, a, len);
+        else binaryContigT<T>(op, dst, a, <usize>load<u32>(ptrs + <usize>load<i32>(at + 12) * 4), len);
+        store<u32>(ptrs + <usize>(nIn + k) * 4, <u32>dst);
+      }
+    }
+    // Next row: advance the odometer over the outer dims and every input's offset.
+    for (let d = last - 1; d >= 0; d--) {
+      const id = index + <usize>d * 4;
+      const v = load<i32>(id) + 1;
+      const dim = load<i32>(meta + <usize>d * 4);
+      if (v < dim) {
+        store<i32>(id, v);
+        for (let j = 0; j < nIn; j++) {
+          const o = offs + <usize>j * 4;
+          store<i32>(o, load<i32>(o) + load<i32>(meta + <usize>((1 + j) * rank + d) * 4));
+        }
+        break;
+      }
+      store<i32>(id, 0);
+      for (let j = 0; j < nIn; j++) {
+        const o = offs + <usize>j * 4;
+        store<i32>(o, load<i32>(o) - load<i32>(meta + <usize>((1 + j) * rank + d) * 4) * (dim - 1));
+      }
+    }
+  }
+}
+
+/** A fused elementwise program, float32 (see fusedT). */
+export function fusedF32(out: usize, nIn: i32, bases: usize, rank: i32, meta: usize, index: usize, offs: usize, prog: usize, nSteps: i32, regs: usize, ptrs: usize): void {
+  fusedT<f32>(out, nIn, bases, rank, meta, index, offs, prog, nSteps, regs, ptrs);
+}
+
+/** A fused elementwise program, float64. */
+export function fusedF64(out: usize, nIn: i32, bases: usize, rank: i32, meta: usize, index: usize, offs: usize, prog: usize, nSteps: i32, regs: usize, ptrs: usize): void {
+  fusedT<f64>(out, nIn, bases, rank, meta, index, offs, prog, nSteps, regs, ptrs);
+}

@@ -5,6 +5,6 @@ export { matmulF64, matmulF64Workspace } from './matmul-f64';
 export function heapBase(): usize {
   return __heap_base;
 }
-export { binaryF32, binaryF64, unaryF32, unaryF64 } from './elementwise';
+export { binaryF32, binaryF64, unaryF32, unaryF64, fusedF32, fusedF64 } from './elementwise';
 export { reduceF32, reduceF64 } from './reduce';
 export { copyF32, copyF64 } from './copy';

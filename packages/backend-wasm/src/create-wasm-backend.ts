@@ -1,5 +1,5 @@
 import { BackendError, ValueError, createJsBackend } from '@gradlab/core-tensor';
-import type { Backend, BinaryOp, DType, ReduceOp, StridedArray, TypedArray, UnaryOp } from '@gradlab/core-tensor';
+import type { Backend, BinaryOp, DType, FusedStep, ReduceOp, StridedArray, TypedArray, UnaryOp } from '@gradlab/core-tensor';
 import { compileKernelsSync, compileThreadKernelsSync, instantiateKernels, instantiateThreadKernels } from './load-kernels.ts';
 import { MatmulPool } from './matmul-pool.ts';
 import { WasmHeap } from './wasm-heap.ts';
@@ -9,6 +9,8 @@ import { sizeOfShape } from './strides.ts';
 import { BINARY_CODES, UNARY_CODES, binaryWasm, unaryWasm } from './elementwise.ts';
 import { reduceWasm } from './reduce.ts';
 import { matmulWasm } from './matmul.ts';
+import { fusedByKernels, fusedWasm } from './fused.ts';
+import { FusedJit } from './jit.ts';
 
 /** Options of {@link createWasmBackend}. */
 export interface WasmBackendOptions {
@@ -74,6 +76,8 @@ export interface WasmBackend extends Backend {
   readonly residentBlocks: number;
   /** True when results inside `tidy` stay in linear memory (shared memory is available and `residentBytes` > 0). */
   readonly residentEnabled: boolean;
+  /** How many fused elementwise programs (from `tidy`) have a generated wasm loop so far. */
+  readonly fusedPrograms: number;
   /** Threads the matmul uses (1 unless created with `threads`). */
   readonly threads: number;
   /** Stops the worker threads, if any; the backend stays usable on one thread. */
@@ -127,6 +131,7 @@ export function wasmBackendFrom(heap: WasmHeap, options: WasmBackendOptions, poo
   const minElements = options.minElements ?? 256;
   const big = (x: StridedArray): boolean => sizeOfShape(x.shape) >= minElements;
   const store = new ResidentStore(heap, options.residentBytes ?? DEFAULT_RESIDENT_BYTES);
+  const jit = new FusedJit(heap.kernels.memory, heap.shared);
   /** Resident storage for `size` elements when a scope is open and it is worth it. */
   const residentFor = (size: number, dtype: DType): Float32Array | Float64Array | undefined => {
     if (!store.active || size < minElements || (dtype !== 'float32' && dtype !== 'float64')) return undefined;
@@ -135,7 +140,7 @@ export function wasmBackendFrom(heap: WasmHeap, options: WasmBackendOptions, poo
   // The default fallback writes its float outputs into resident storage too, inside scopes, so a
   // scoped step (relu's gradient runs compare and where on it) allocates no JS arrays either.
   const js = options.fallback ?? createJsBackend({ allocate: residentFor });
-  return {
+  const backend: WasmBackend = {
     name: 'wasm',
     get memoryBytes(): number {
       return heap.byteLength;
@@ -151,6 +156,9 @@ export function wasmBackendFrom(heap: WasmHeap, options: WasmBackendOptions, poo
     },
     get residentEnabled(): boolean {
       return store.enabled;
+    },
+    get fusedPrograms(): number {
+      return jit.compiled;
     },
     close: () => pool?.close() ?? Promise.resolve(),
     beginScope: () => store.beginScope(),
@@ -191,5 +199,11 @@ export function wasmBackendFrom(heap: WasmHeap, options: WasmBackendOptions, poo
       if (fd === undefined || outSize === 0) return js.matmul(a, b, dtype);
       return matmulWasm(heap, store, a, b, fd, pool);
     },
+    fused(steps: readonly FusedStep[], inputs: readonly StridedArray[], dtype: DType): TypedArray {
+      const fd = floatDType(dtype, ...inputs);
+      // The contract promises float inputs of `dtype`; anything else runs step by step.
+      return (fd === undefined ? undefined : fusedWasm(heap, store, steps, inputs, fd, jit)) ?? fusedByKernels(backend, steps, inputs, dtype);
+    },
   };
+  return backend;
 }

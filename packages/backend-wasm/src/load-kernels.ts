@@ -16,6 +16,8 @@ export interface KernelExports {
   readonly reduceF32: (op: number, out: number, x: number, outer: number, r: number, inner: number) => void;
   readonly reduceF64: (op: number, out: number, x: number, outer: number, r: number, inner: number) => void;
   readonly copyF32: (out: number, x: number, rank: number, meta: number, index: number) => void;
+  readonly fusedF32: (out: number, nIn: number, bases: number, rank: number, meta: number, index: number, offs: number, prog: number, nSteps: number, regs: number, ptrs: number) => void;
+  readonly fusedF64: (out: number, nIn: number, bases: number, rank: number, meta: number, index: number, offs: number, prog: number, nSteps: number, regs: number, ptrs: number) => void;
   readonly copyF64: (out: number, x: number, rank: number, meta: number, index: number) => void;
 }
 

@@ -107,9 +107,9 @@ describe('resident storage inside tidy', () => {
     setBackend(createWasmBackend({ minElements: 16, residentBytes: 1000 * 4 }));
     const x = tensor(Float32Array.from({ length: 1000 }, (_, i) => i));
     const [a, b] = tidy(() => [x.mul(2), x.mul(3)]);
-    expect(isShared(a as Tensor)).toBe(true);
-    expect(isShared(b as Tensor)).toBe(false);
-    expect((b as Tensor).data[999]).toBe(2997);
+    expect(isShared(a)).toBe(true);
+    expect(isShared(b)).toBe(false);
+    expect((b).data[999]).toBe(2997);
   });
 
   it('residentBytes: 0 turns it off', () => {
