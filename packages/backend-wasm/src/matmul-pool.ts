@@ -108,7 +108,13 @@ export class MatmulPool {
     }
     kern(a, b, c, Math.min(rows, m), k, n, rsa, csa, rsb, csb, 0, this.heap.workspace);
     for (const ctl of posted) {
-      while (Atomics.load(ctl, 1) !== job) Atomics.wait(ctl, 1, Atomics.load(ctl, 1));
+      // Sleep only on the value just checked: re-reading it for the wait could see the worker's
+      // final store after the check, and then wait for a notify that was already sent (a deadlock).
+      let done = Atomics.load(ctl, 1);
+      while (done !== job) {
+        Atomics.wait(ctl, 1, done);
+        done = Atomics.load(ctl, 1);
+      }
     }
   }
 
