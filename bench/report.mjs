@@ -51,8 +51,9 @@ export function evaluateTargets(report) {
   add('MLP step, gradlab-wasm ÷ tfjs-wasm (steps/s)', ratio(value(report, 'gradlab-wasm', 'MLP step', mlpKey), value(report, 'tfjs-wasm', 'MLP step', mlpKey)), 2);
   const sizes = report.results[0]?.rows.filter((r) => r.suite === 'matmul').map((r) => r.size) ?? [];
   const jsRatios = sizes.map((n) => ratio(value(report, 'gradlab-js', 'matmul', n), value(report, 'tfjs-cpu', 'matmul', n))).filter((r) => r !== undefined);
-  add('matmul, gradlab-js ÷ tfjs-cpu, smallest over n', jsRatios.length ? Math.min(...jsRatios) : undefined, 4, `n = ${sizes.join(', ')}`);
-  add('matmul 512², gradlab-js ÷ tfjs-cpu (issue #3)', ratio(value(report, 'gradlab-js', 'matmul', 512), value(report, 'tfjs-cpu', 'matmul', 512)), 3);
+  // Issue #9's figures for this target (tfjs-cpu 0.7 GFLOP/s, a tiled JS loop 3.5) are at 512²; #3 asked 3×.
+  add('matmul 512², gradlab-js ÷ tfjs-cpu (issue #9: 4×; #3: 3×)', ratio(value(report, 'gradlab-js', 'matmul', 512), value(report, 'tfjs-cpu', 'matmul', 512)), 4);
+  add('matmul, gradlab-js ÷ tfjs-cpu, smallest over n (stretch: every size, not an issue target)', jsRatios.length ? Math.min(...jsRatios) : undefined, 4, `n = ${sizes.join(', ')}`);
   for (const r of report.rss ?? []) {
     t.push({ target: `RSS flat: ${r.what}`, measured: r.growthMB, goal: `≤ ${r.toleranceMB} MB growth after warm-up`, met: r.ok, note: `RSS ${r.checkpoints.map((c) => `${c.step}: ${c.rssMB.toFixed(0)}`).join(', ')} MB` });
   }
@@ -107,7 +108,7 @@ export function renderMarkdown(report) {
     );
   }
   if (missed('matmul, gradlab-js') || missed('matmul 512², gradlab-js')) {
-    notes.push('- **gradlab-js matmul vs tfjs-cpu** measures core-tensor\'s js backend (not @gradlab/backend-wasm); its smallest ratio is at the smallest n, where per-call overhead weighs most.');
+    notes.push('- **gradlab-js matmul vs tfjs-cpu** measures core-tensor\'s js backend (not @gradlab/backend-wasm). Its smallest ratio is at n = 64, where tfjs-cpu\'s speed swings most between runs (0.35 to 1.25 GFLOP/s on this host) and where our kernel, which accumulates in float64, runs at about 4.4 GFLOP/s in isolation: 4× there would need more than our large-n peak of ~4.8 GFLOP/s from scalar JavaScript.');
   }
   if (missed('matmul 512² f32, gradlab-wasm-2t')) {
     notes.push(

@@ -1,6 +1,6 @@
 /** The examples of README.md and apps/docs/docs/guide/core-tensor.md, run as written. */
 import { describe, expect, it } from 'vitest';
-import { add, arange, createJsBackend, eye, getBackend, grad, hessian, randNormal, randUniform, rng, setBackend, slice, tensor, valueAndGrad, zeros } from '../src/index.ts';
+import { add, arange, createJsBackend, DisposedError, eye, getBackend, grad, hessian, randNormal, randUniform, rng, setBackend, slice, tensor, tidy, valueAndGrad, zeros } from '../src/index.ts';
 import type { Tensor } from '../src/index.ts';
 import { checkBackend, expectClose, gradCheck } from '../src/testing/index.ts';
 
@@ -16,6 +16,16 @@ describe('guide examples', () => {
     expect(arange(4).toArray()).toEqual([0, 1, 2, 3]);
     expect(eye(2).toArray()).toEqual([[1, 0], [0, 1]]);
     expect(slice(arange(12).reshape([3, 4]), [1, 1], [2, -1]).toArray()).toEqual([[5, 6, 7], [9, 10, 11]]);
+  });
+
+  it('memory scopes (README)', () => {
+    const x = tensor([[1, 2, 3], [4, 5, 6]]);
+    const w = randNormal(rng(42), [3, 2], { std: 0.1 });
+    const h = tidy(() => x.matmul(w).mul(2).add(1).relu());
+    expect(h.toArray()).toEqual(x.matmul(w).mul(2).add(1).relu().toArray());
+    h.dispose();
+    expect(h.isDisposed).toBe(true);
+    expect(() => h.toArray()).toThrow(DisposedError);
   });
 
   it('broadcasting', () => {
