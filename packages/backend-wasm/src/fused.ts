@@ -3,7 +3,7 @@ import type { WasmHeap } from './wasm-heap.ts';
 import type { ResidentStore } from './resident.ts';
 import type { FloatDType } from './float-dtype.ts';
 import { bytesOf } from './float-dtype.ts';
-import { coalesce, sizeOfShape } from './strides.ts';
+import { coalesce, rowMajorStrides, sizeOfShape } from './strides.ts';
 import { output, stage, writeInts } from './stage.ts';
 import { BINARY_CODES, UNARY_CODES } from './elementwise.ts';
 import type { FusedJit } from './jit.ts';
@@ -85,7 +85,7 @@ export function fusedWasm(heap: WasmHeap, store: ResidentStore | undefined, step
 /** The steps run one after another with `backend`'s own kernels (what `fused` must equal, bit for bit). */
 export function fusedByKernels(backend: Pick<Backend, 'unary' | 'binary'>, steps: readonly FusedStep[], inputs: readonly StridedArray[], dtype: DType): TypedArray {
   const shape = (inputs[0] as StridedArray).shape;
-  const strides = rowMajor(shape);
+  const strides = rowMajorStrides(shape);
   const regs: StridedArray[] = [...inputs];
   for (const s of steps) {
     const [a, b] = s.args.map((r) => regs[r] as StridedArray);
@@ -95,12 +95,3 @@ export function fusedByKernels(backend: Pick<Backend, 'unary' | 'binary'>, steps
   return (regs[regs.length - 1] as StridedArray).data;
 }
 
-function rowMajor(shape: readonly number[]): number[] {
-  const s = new Array<number>(shape.length);
-  let acc = 1;
-  for (let d = shape.length - 1; d >= 0; d--) {
-    s[d] = acc;
-    acc *= shape[d] as number;
-  }
-  return s;
-}

@@ -7,6 +7,17 @@ export function sizeOfShape(shape: readonly number[]): number {
   return n;
 }
 
+/** The row-major (C-order) element strides of `shape`. */
+export function rowMajorStrides(shape: readonly number[]): number[] {
+  const s = new Array<number>(shape.length);
+  let acc = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    s[d] = acc;
+    acc *= shape[d] as number;
+  }
+  return s;
+}
+
 /** True when `strides` walk `shape` in row-major order without gaps (size-1 dims may have any stride). */
 export function isRowMajor(shape: readonly number[], strides: readonly number[]): boolean {
   let expected = 1;

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { use } from '../../test/use-backend.ts';
 import type { Backend, FusedStep, StridedArray, UnaryOp, BinaryOp } from '../backend/backend.ts';
 import { createJsBackend } from '../backend/js/index.ts';
-import { getBackend, setBackend } from '../backend/registry.ts';
 import type { DType, TypedArray } from '../dtype.ts';
 import { randNormal, tensor } from '../creation.ts';
 import { rng } from '../random.ts';
@@ -46,16 +46,6 @@ function fusingBackend(): Backend & { programs: FusedStep[][]; eager: string[]; 
   };
 }
 
-let previous: Backend | undefined;
-function use<B extends Backend>(b: B): B {
-  previous ??= getBackend();
-  setBackend(b);
-  return b;
-}
-afterEach(() => {
-  if (previous !== undefined) setBackend(previous);
-  previous = undefined;
-});
 
 const r = rng(11);
 const X = randNormal(r, [40, 50], { dtype: 'float32' });

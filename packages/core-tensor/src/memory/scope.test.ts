@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { use } from '../../test/use-backend.ts';
 import fc from 'fast-check';
 import type { Backend } from '../backend/backend.ts';
 import { createJsBackend } from '../backend/js/index.ts';
-import { getBackend, setBackend } from '../backend/registry.ts';
+import { setBackend } from '../backend/registry.ts';
 import type { TypedArray } from '../dtype.ts';
 import { BackendError, DisposedError, ValueError } from '../errors.ts';
 import { scalar, tensor } from '../creation.ts';
@@ -35,16 +36,6 @@ function recordingBackend(): Backend & { released: TypedArray[]; allocated: Type
   };
 }
 
-let previous: Backend | undefined;
-function use<B extends Backend>(b: B): B {
-  previous ??= getBackend();
-  setBackend(b);
-  return b;
-}
-afterEach(() => {
-  if (previous !== undefined) setBackend(previous);
-  previous = undefined;
-});
 
 describe('tidy', () => {
   it('disposes the intermediates and keeps what it returns', () => {
