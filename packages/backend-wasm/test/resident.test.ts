@@ -1,3 +1,5 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { add, dispose, getBackend, keep, matmul, mul, randNormal, relu, rng, setBackend, sum, tensor, tidy, valueAndGrad } from '@gradlab/core-tensor';
 import type { Backend, Tensor } from '@gradlab/core-tensor';
@@ -120,6 +122,22 @@ describe('resident storage inside tidy', () => {
     expect(isShared(y)).toBe(false);
     expect(y.data[0]).toBe(2);
     expect(() => createWasmBackend({ residentBytes: -1 })).toThrow(/argument options.residentBytes/);
+  });
+
+  it('frees the block of a tensor that escaped every scope once the garbage collector takes it', async () => {
+    // The safety net for tensors nobody disposes: a FinalizationRegistry, armed when the outermost scope closes.
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const before = wasm.residentBlocks;
+    (() => {
+      tidy(() => tensor(new Float32Array(4096).fill(1)).mul(2));
+    })();
+    expect(wasm.residentBlocks).toBe(before + 1);
+    for (let i = 0; i < 20 && wasm.residentBlocks > before; i++) {
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(wasm.residentBlocks).toBe(before);
   });
 
   it('ignores storage it does not own', () => {
