@@ -105,6 +105,38 @@ describe('resident storage inside tidy', () => {
     expect(wasm.residentBlocks).toBe(0);
   });
 
+  it('an MLP trained step by step inside tidy gives the same bits as without tidy', () => {
+    // Resident storage, fused elementwise chains and generated loops together, on a real workload.
+    const r = rng(4);
+    const X = randNormal(r, [64, 100], { dtype: 'float32' });
+    const Y = randNormal(r, [64, 10], { dtype: 'float32' });
+    const init = [randNormal(r, [100, 32], { dtype: 'float32', std: 0.1 }), randNormal(r, [32], { dtype: 'float32', std: 0.1 }), randNormal(r, [32, 10], { dtype: 'float32', std: 0.1 })];
+    const loss = (w1: Tensor, b1: Tensor, w2: Tensor) => sum(matmul(relu(add(matmul(X, w1), b1)), w2).sub(Y).square()).mul(1 / 64);
+    const vg = valueAndGrad(loss);
+    const train = (scoped: boolean): number[] => {
+      let params = init;
+      const losses: number[] = [];
+      for (let step = 0; step < 15; step++) {
+        const update = (): [number, Tensor[]] => {
+          const [value, grads] = vg(params[0] as Tensor, params[1] as Tensor, params[2] as Tensor);
+          return [value.item(), params.map((p, i) => p.sub((grads[i] as Tensor).mul(0.05)).maximum(-10).minimum(10))];
+        };
+        const [value, next] = scoped ? tidy(update) : update();
+        if (scoped && params !== init) dispose(params);
+        params = next;
+        losses.push(value);
+      }
+      return losses;
+    };
+    const eager = train(false);
+    const blocksBefore = wasm.residentBlocks;
+    const scoped = train(true);
+    expect(scoped).toEqual(eager);
+    expect(eager[14]).toBeLessThan(eager[0] as number);
+    expect(wasm.fusedPrograms).toBeGreaterThan(0);
+    expect(wasm.residentBlocks).toBeGreaterThan(blocksBefore); // the last parameters
+  });
+
   it('past residentBytes, results are plain JS arrays (still correct)', () => {
     setBackend(createWasmBackend({ minElements: 16, residentBytes: 1000 * 4 }));
     const x = tensor(Float32Array.from({ length: 1000 }, (_, i) => i));
