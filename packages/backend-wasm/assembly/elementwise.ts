@@ -317,6 +317,27 @@ export function binaryF64(op: i32, out: usize, a: usize, b: usize, rank: i32, me
       const o = <usize>i * size;
       v128.store(out + o, vectorUnary<T>(op, v128.load(x + o)));
     }
+    if (i < n) {
+      // The tail goes through the vector code too (lane loads and stores), so every element gets
+      // the same arithmetic wherever it sits: float32 exp and sigmoid's polynomial and the scalar
+      // library function may differ in the last bit, and fused programs must match us exactly.
+      const rem = n - i;
+      const src = x + <usize>i * size;
+      const dst = out + <usize>i * size;
+      const zero = v128.splat<T>(0);
+      if (sizeof<T>() == 4) {
+        let v = v128.load32_lane(src, zero, 0);
+        if (rem > 1) v = v128.load32_lane(src + 4, v, 1);
+        if (rem > 2) v = v128.load32_lane(src + 8, v, 2);
+        const y = vectorUnary<T>(op, v);
+        v128.store32_lane(dst, y, 0);
+        if (rem > 1) v128.store32_lane(dst + 4, y, 1);
+        if (rem > 2) v128.store32_lane(dst + 8, y, 2);
+      } else {
+        v128.store64_lane(dst, vectorUnary<T>(op, v128.load64_lane(src, zero, 0)), 0);
+      }
+    }
+    return;
   }
   for (; i < n; i++) {
     const o = <usize>i * size;

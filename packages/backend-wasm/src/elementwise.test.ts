@@ -116,6 +116,16 @@ describe('float32 SIMD exp and sigmoid (own polynomial)', () => {
     }
   });
 
+  it('give every element the same bits wherever it sits (the last partial vector too)', () => {
+    for (const op of ['exp', 'sigmoid'] as const) {
+      const whole = unaryWasm(heap, undefined, UNARY_CODES[op] as number, view(xs, [xs.length]), 'float32');
+      for (const [start, len] of [[1, 7], [3, 5], [10, 3], [4000, 1]] as const) {
+        const part = unaryWasm(heap, undefined, UNARY_CODES[op] as number, view(xs.slice(start, start + len), [len]), 'float32');
+        for (let i = 0; i < len; i++) expect(Object.is(part[i], whole[start + i]), `${op} at ${start + i}`).toBe(true);
+      }
+    }
+  });
+
   it('sigmoid is accurate on both tails and never overflows', () => {
     const got = unaryWasm(heap, undefined, UNARY_CODES.sigmoid as number, view(xs, [xs.length]), 'float32');
     for (let i = 0; i < xs.length; i++) {

@@ -7,7 +7,8 @@
  * program over the leaves x, w and b. A pending tensor runs (materialises) when anything reads its
  * storage (a non-fusable op, `.data`, `item()`, a gradient rule) or when its scope returns or keeps
  * it; intermediates that nobody reads are never computed or written. Every step rounds as its
- * unfused kernel does, so results are bit-identical to eager evaluation.
+ * unfused kernel does (the backend contract requires it), so results are bit-identical to eager
+ * evaluation.
  *
  * Safety: a pending tensor holds a reference on each leaf's storage (as a view would), so disposing
  * a leaf cannot hand its storage back to the backend before the pending tensor has run. A pending
