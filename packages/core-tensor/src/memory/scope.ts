@@ -133,17 +133,17 @@ export function tidy<T>(fn: () => T): T {
   const disposing = currentMask() === 0;
   if (disposing) backend.beginScope?.();
   let result!: T;
-  let ok = false;
+  const returned = new Set<Tensor>();
   try {
     result = fn();
-    ok = true;
+    collectTensors(result, returned, new Set());
     // What leaves the scope is computed inside it (fused chains run now, into scoped storage, and
     // their storage is counted while the scope is still open).
-    materializeEscaping(scope, result);
+    materializeEscaping(scope, returned);
   } finally {
     scopes.pop();
     try {
-      closeScope(scope, ok ? result : undefined);
+      closeScope(scope, returned);
     } finally {
       if (disposing) backend.endScope?.();
     }
@@ -161,16 +161,13 @@ export function tidy<T>(fn: () => T): T {
 }
 
 /** Runs the pending programs of the tensors a scope returns or keeps. */
-function materializeEscaping(scope: Scope, result: unknown): void {
-  const returned = new Set<Tensor>();
-  collectTensors(result, returned, new Set());
+function materializeEscaping(scope: Scope, returned: ReadonlySet<Tensor>): void {
   for (const t of returned) if (t._pending !== undefined && !t._disposed) materialize(t);
   for (const t of scope.tensors) if (t._kept && t._pending !== undefined && !t._disposed) materialize(t);
 }
 
-function closeScope(scope: Scope, result: unknown): void {
-  const returned = new Set<Tensor>();
-  collectTensors(result, returned, new Set());
+/** Disposes the scope's tensors that it does not return (or hands them all on while a gradient records). */
+function closeScope(scope: Scope, returned: ReadonlySet<Tensor>): void {
   const parent = scopes[scopes.length - 1];
   // A recording gradient still needs every tensor of its graph: hand them all to the outer scope.
   const recording = currentMask() !== 0;
