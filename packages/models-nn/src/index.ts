@@ -1,2 +1,22 @@
-// @gradlab/models-nn: Modules, layers, activations, MLP, training loop, save and load.
-export {};
+// @gradlab/models-nn: modules, layers, activations, MLP, training loop, save and load.
+export { Module, Parameter, functionalCall } from './module.ts';
+export type { LayerConfig, LoadStateDictOptions } from './module.ts';
+export { manualSeed, initWeight, xavierUniform, xavierNormal, heUniform, heNormal } from './init.ts';
+export type { FloatDType, InitOptions, Initializer } from './init.ts';
+export * as F from './functional.ts';
+
+// layers
+export { Linear, linear } from './layers/linear.ts';
+export type { LinearOptions } from './layers/linear.ts';
+export { Activation, activation, sigmoid, tanh, relu, leakyRelu, gelu, softmax, logSoftmax, identity } from './layers/activation.ts';
+export type { ActivationName, ActivationOptions } from './layers/activation.ts';
+export { Sequential, sequential } from './layers/sequential.ts';
+export { Dropout, dropout } from './layers/dropout.ts';
+export type { DropoutOptions } from './layers/dropout.ts';
+export { LayerNorm, layerNorm } from './layers/layer-norm.ts';
+export type { LayerNormOptions } from './layers/layer-norm.ts';
+export { Embedding, embedding } from './layers/embedding.ts';
+export { mlp } from './layers/mlp.ts';
+export type { MlpOptions } from './layers/mlp.ts';
+export { builtinLayers, layerFromConfig } from './layer-registry.ts';
+export type { LayerBuildContext, LayerFactory, LayerFromConfigOptions } from './layer-registry.ts';
