@@ -20,3 +20,11 @@ export { mlp } from './layers/mlp.ts';
 export type { MlpOptions } from './layers/mlp.ts';
 export { builtinLayers, layerFromConfig } from './layer-registry.ts';
 export type { LayerBuildContext, LayerFactory, LayerFromConfigOptions } from './layer-registry.ts';
+
+// training
+export { fit, evaluate } from './train/fit.ts';
+export type { BatchLog, EpochLog, FitOptions, FitResult } from './train/fit.ts';
+export type { TensorData, TrainingData } from './train/training-data.ts';
+export { NonFiniteLossError } from './train/non-finite-loss-error.ts';
+export { mlpClassifier, mlpRegressor } from './train/mlp-estimator.ts';
+export type { MlpEstimator, MlpEstimatorOptions } from './train/mlp-estimator.ts';
