@@ -28,3 +28,9 @@ export type { TensorData, TrainingData } from './train/training-data.ts';
 export { NonFiniteLossError } from './train/non-finite-loss-error.ts';
 export { mlpClassifier, mlpRegressor } from './train/mlp-estimator.ts';
 export type { MlpEstimator, MlpEstimatorOptions } from './train/mlp-estimator.ts';
+
+// backpropagation made visible
+export { backpropTrace } from './backprop-trace.ts';
+export type { BackpropLayer, BackpropTrace } from './backprop-trace.ts';
+export { gradientNorms } from './gradient-norms.ts';
+export type { GradientNorm } from './gradient-norms.ts';
