@@ -142,8 +142,23 @@ export function countCorrect(loss: Loss, pred: Tensor, y: Tensor): number | unde
   return undefined;
 }
 
-/** Mean loss and accuracy on data, in eval mode, in batches (no gradients). */
-export function evaluate(model: Module, data: Samples, loss: Loss, batchSize = 1024): { loss: number; accuracy?: number } {
+/**
+ * Mean loss (and accuracy, for classification losses) of a model on data, in eval mode, in
+ * batches, without gradients.
+ * @param model the model
+ * @param data a Dataset or `{ x, y }` tensors
+ * @param loss the loss
+ * @returns `{ loss, accuracy? }`
+ * @example
+ * evaluate(model, test, crossEntropy()).accuracy;
+ */
+export function evaluate(model: Module, data: TrainingData, loss: Loss, options: { batchSize?: number } = {}): { loss: number; accuracy?: number } {
+  if (!(model instanceof Module)) throw new ValueError('model must be a Module', { pkg: 'models-nn', op: 'evaluate', arg: 'model', expected: 'a Module', received: typeof model });
+  const s = toSamples('evaluate', 'data', data, model.dtype === 'float64' ? 'float64' : 'float32', model.inputKind);
+  return evaluateSamples(model, s, loss, options.batchSize ?? 1024);
+}
+
+function evaluateSamples(model: Module, data: Samples, loss: Loss, batchSize: number): { loss: number; accuracy?: number } {
   const wasTraining = model.training;
   model.eval();
   try {
@@ -295,7 +310,7 @@ function epochLog(epoch: number, meanLoss: number, correct: number | undefined, 
   if (correct !== undefined) log.accuracy = correct / seen;
   if (lr !== undefined) log.lr = lr;
   if (valid !== undefined) {
-    const v = evaluate(model, valid, loss);
+    const v = evaluateSamples(model, valid, loss, 1024);
     log.valLoss = v.loss;
     if (v.accuracy !== undefined) log.valAccuracy = v.accuracy;
     model.train();
