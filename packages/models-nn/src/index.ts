@@ -34,3 +34,13 @@ export { backpropTrace } from './backprop-trace.ts';
 export type { BackpropLayer, BackpropTrace } from './backprop-trace.ts';
 export { gradientNorms } from './gradient-norms.ts';
 export type { GradientNorm } from './gradient-norms.ts';
+
+// @gradlab/models-nn: Modules, layers, activations, MLP, training loop, save and load.
+
+// safetensors
+export { saveSafetensors } from './safetensors/save-safetensors.ts';
+export { loadSafetensors } from './safetensors/load-safetensors.ts';
+export { readSafetensors, DEFAULT_MAX_SAFETENSORS_BYTES } from './safetensors/read-safetensors.ts';
+export type { SafetensorsLoadOptions, SafetensorsContents } from './safetensors/read-safetensors.ts';
+export { SafetensorsError } from './safetensors/safetensors-error.ts';
+export type { SafetensorsErrorReason, SafetensorsErrorDetails } from './safetensors/safetensors-error.ts';
