@@ -59,6 +59,11 @@ export { learningCurve } from './selection/learning-curve.ts';
 export type { LearningCurveOptions } from './selection/learning-curve.ts';
 export type { CurvePoint } from './selection/curve-point.ts';
 
+export { standardScaler, standardScalerFromJSON } from './preprocess/standard-scaler.ts';
+export type { StandardScaler, StandardScalerJSON } from './preprocess/standard-scaler.ts';
+export { withStandardization } from './preprocess/with-standardization.ts';
+export type { StandardizedEstimator } from './preprocess/with-standardization.ts';
+
 export { meanSquaredError } from './metrics/mean-squared-error.ts';
 export { meanAbsoluteError } from './metrics/mean-absolute-error.ts';
 export { r2Score } from './metrics/r2-score.ts';
