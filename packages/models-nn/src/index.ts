@@ -44,3 +44,7 @@ export { readSafetensors, DEFAULT_MAX_SAFETENSORS_BYTES } from './safetensors/re
 export type { SafetensorsLoadOptions, SafetensorsContents } from './safetensors/read-safetensors.ts';
 export { SafetensorsError } from './safetensors/safetensors-error.ts';
 export type { SafetensorsErrorReason, SafetensorsErrorDetails } from './safetensors/safetensors-error.ts';
+
+// model files
+export { saveModel, loadModel, readModel, MODEL_CONFIG_KEY, MODEL_FORMAT_KEY } from './save-model.ts';
+export type { LoadModelOptions } from './save-model.ts';
