@@ -8,6 +8,7 @@ import { differentiation } from './differentiation.ts';
 import { validation } from './validation.ts';
 import { optimisation } from './optimisation.ts';
 import { classification } from './classification.ts';
+import { neuralNetworks } from './neural-networks.ts';
 
 /** The tour in reading order; each later issue adds the chapter it builds. */
-export const sections: readonly TourSection[] = [welcome, tensors, probability, inference, supervisedLearning, validation, optimisation, differentiation, classification];
+export const sections: readonly TourSection[] = [welcome, tensors, probability, inference, supervisedLearning, validation, optimisation, differentiation, classification, neuralNetworks];
