@@ -25,6 +25,7 @@ export default defineConfig({
             { text: '3. Validation and K-fold', link: '/guide/validation' },
             { text: '4. Optimisation', link: '/guide/optimisation' },
             { text: '4. Three ways to differentiate', link: '/guide/differentiation' },
+            { text: '6. Neural networks', link: '/guide/neural-networks' },
           ],
         },
       ],
