@@ -10,3 +10,8 @@ export { trainBpe } from './tokenizers/train-bpe.ts';
 export type { TrainBpeOptions } from './tokenizers/train-bpe.ts';
 export { tokenizerFromJSON } from './tokenizers/tokenizer-from-json.ts';
 export { encodeWtf8, decodeWtf8 } from './tokenizers/wtf8.ts';
+
+// attention
+export { scaledDotProductAttention } from './attention/scaled-dot-product-attention.ts';
+export type { AttentionOptions, AttentionResult } from './attention/scaled-dot-product-attention.ts';
+export { causalMask } from './attention/causal-mask.ts';
