@@ -15,3 +15,7 @@ export { encodeWtf8, decodeWtf8 } from './tokenizers/wtf8.ts';
 export { scaledDotProductAttention } from './attention/scaled-dot-product-attention.ts';
 export type { AttentionOptions, AttentionResult } from './attention/scaled-dot-product-attention.ts';
 export { causalMask } from './attention/causal-mask.ts';
+
+// positional encodings
+export { sinusoidalPositions } from './positions/sinusoidal-positions.ts';
+export type { SinusoidalPositionsOptions } from './positions/sinusoidal-positions.ts';
