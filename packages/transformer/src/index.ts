@@ -19,3 +19,8 @@ export { causalMask } from './attention/causal-mask.ts';
 // positional encodings
 export { sinusoidalPositions } from './positions/sinusoidal-positions.ts';
 export type { SinusoidalPositionsOptions } from './positions/sinusoidal-positions.ts';
+
+// baselines
+export { unigramCrossEntropy } from './baselines/unigram-cross-entropy.ts';
+export type { NgramOptions } from './baselines/unigram-cross-entropy.ts';
+export { bigramCrossEntropy } from './baselines/bigram-cross-entropy.ts';
