@@ -1,7 +1,7 @@
 // @gradlab/transformer: Attention, multi-head attention, transformer blocks and a small language model.
 
 // tokenizers
-export type { Tokenizer, TokenizerJSON, CharTokenizerJSON, BpeTokenizerJSON } from './tokenizers/tokenizer.ts';
+export type { Tokenizer, SavedTokenizer, TokenizerJSON, CharTokenizerJSON, BpeTokenizerJSON } from './tokenizers/tokenizer.ts';
 export { charTokenizer } from './tokenizers/char-tokenizer.ts';
 export type { CharTokenizer, CharTokenizerOptions } from './tokenizers/char-tokenizer.ts';
 export { bpeTokenizer } from './tokenizers/bpe-tokenizer.ts';
