@@ -1,4 +1,5 @@
-import { argmax, dispose, greater, keep, noGrad, rng as makeRng, squeeze, tidy, Tensor, ValueError, valueAndGrad } from '@gradlab/core-tensor';
+import { argmax, dispose, greater, keep, noGrad, rng as makeRng, squeeze, tidy, ValueError, valueAndGrad } from '@gradlab/core-tensor';
+import type { Tensor } from '@gradlab/core-tensor';
 import type { Loss } from '@gradlab/losses';
 import type { Optimizer, OptimizerState, Schedule } from '@gradlab/optim';
 import { miniBatchIndices } from '@gradlab/data';
