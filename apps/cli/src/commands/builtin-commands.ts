@@ -7,6 +7,9 @@ import { dataCommand } from './data.ts';
 import { optimizeCommand } from './optimize.ts';
 import { fitCommand } from './fit.ts';
 import { cvCommand } from './cv.ts';
+import { trainCommand } from './train.ts';
+import { predictCommand } from './nn/predict.ts';
+import { nnCommand } from './nn/nn.ts';
 
 /** Makes one top-level command of `gradlab` (a fresh commander `Command` each call). */
 export type CommandFactory = () => Command;
@@ -25,4 +28,7 @@ export const builtinCommands: readonly CommandFactory[] = Object.freeze([
   optimizeCommand,
   fitCommand,
   cvCommand,
+  trainCommand,
+  predictCommand,
+  nnCommand,
 ]);
