@@ -6,7 +6,7 @@ import { causalMask } from './attention/causal-mask.ts';
 import { scaledDotProductAttention } from './attention/scaled-dot-product-attention.ts';
 import { gpt2Linear } from './gpt2-init.ts';
 import type { KvCache } from './kv-cache.ts';
-import { bool, checkKeys, floatDType, positiveInt, rate } from './options.ts';
+import { bool, checkKeys, floatDType, positiveInt, rate, seedOf } from './options.ts';
 
 /** Options of {@link multiHeadAttention}. */
 export interface MultiHeadAttentionOptions {
@@ -77,7 +77,7 @@ export class MultiHeadAttention extends Module {
     this.headDim = this.dModel / this.heads;
     this.dropout = rate(op, 'options.dropout', options.dropout ?? 0);
     this.causal = bool(op, 'options.causal', options.causal ?? false);
-    this.seed = options.seed ?? 0;
+    this.seed = seedOf(op, options.seed);
     const bias = bool(op, 'options.bias', options.bias ?? true);
     const dtype = floatDType(op, options.dtype);
     const r = options.rng ?? makeRng(0);

@@ -48,3 +48,12 @@ export function floatDType(op: string, v: unknown): 'float32' | 'float64' {
   if (v === undefined) return 'float32';
   return oneOf(op, 'options.dtype', v, ['float32', 'float64'] as const);
 }
+
+/** A seed: an integer >= 0 (default 0). */
+export function seedOf(op: string, v: unknown): number {
+  if (v === undefined) return 0;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
+    throw new ValueError('the seed must be an integer >= 0', { pkg: 'transformer', op, arg: 'options.seed', expected: 'an integer >= 0', received: typeof v === 'number' ? v : typeof v });
+  }
+  return v;
+}

@@ -5,7 +5,7 @@ import type { LayerConfig, LayerNorm, Linear } from '@gradlab/models-nn';
 import { gpt2Linear } from './gpt2-init.ts';
 import type { KvCache } from './kv-cache.ts';
 import { MultiHeadAttention } from './multi-head-attention.ts';
-import { bool, checkKeys, floatDType, oneOf, positiveInt, rate } from './options.ts';
+import { bool, checkKeys, floatDType, oneOf, positiveInt, rate, seedOf } from './options.ts';
 
 /** The feed-forward activations of a {@link TransformerBlock}. */
 export type FeedForwardActivation = 'gelu' | 'relu';
@@ -75,7 +75,7 @@ export class TransformerBlock extends Module {
     this.ffn = positiveInt(op, 'options.ffn', options.ffn ?? 4 * D);
     this.activation = oneOf(op, 'options.activation', options.activation ?? 'gelu', ['gelu', 'relu'] as const);
     this.dropout = rate(op, 'options.dropout', options.dropout ?? 0);
-    this.seed = options.seed ?? 0;
+    this.seed = seedOf(op, options.seed);
     const bias = bool(op, 'options.bias', options.bias ?? true);
     const dtype = floatDType(op, options.dtype);
     const r = options.rng ?? makeRng(0);
