@@ -1,4 +1,5 @@
-import { add, cast, DTypeError, logSoftmax, matmul, mul, oneHot, rng as makeRng, ShapeError, slice, sum, Tensor, tensor, transpose, ValueError } from '@gradlab/core-tensor';
+import { add, arange, cast, div, DTypeError, gather, logSumExp, matmul, mul, reshape, rng as makeRng, ShapeError, slice, sub, sum, Tensor, tensor, transpose, ValueError } from '@gradlab/core-tensor';
+import { onRows } from './on-rows.ts';
 import type { Rng } from '@gradlab/core-tensor';
 import { Dropout, layerNorm, Module, Sequential } from '@gradlab/models-nn';
 import type { Embedding, LayerConfig, LayerNorm, Linear } from '@gradlab/models-nn';
@@ -185,7 +186,8 @@ export class LanguageModel extends Module {
    * @returns `[..., V]` logits
    */
   logits(h: Tensor): Tensor {
-    return this.head === undefined ? matmul(h, transpose(this.wte.weight.value)) : this.head.forward(h);
+    const head = this.head;
+    return onRows(h, (r) => (head === undefined ? matmul(r, transpose(this.wte.weight.value)) : head.forward(r)));
   }
 
   /**
@@ -212,9 +214,14 @@ export class LanguageModel extends Module {
       throw new ShapeError('the loss needs sequences of at least 2 tokens', { pkg: 'transformer', op: 'languageModel.loss', arg: 'ids', expected: '[B, T + 1] with T >= 1', received: [...ids.shape] });
     }
     const [B, T1] = ids.shape as [number, number];
-    const logp = logSoftmax(this.forward(slice(ids, [0, 0], [B, T1 - 1])), -1);
-    const target = oneHot(slice(ids, [0, 1], [B, T1 - 1]), this.vocabSize, { dtype: logp.dtype });
-    return mul(sum(mul(logp, target)), -1 / (B * (T1 - 1)));
+    const N = B * (T1 - 1);
+    const V = this.vocabSize;
+    // −log softmax(z)[t] = logSumExp(z) − z[t]: the target logits are gathered from the flat
+    // [N·V] logits at n·V + t (O(N), where a one-hot product would be O(N·V)).
+    const z = reshape(this.forward(slice(ids, [0, 0], [B, T1 - 1])), [N, V]);
+    const target = reshape(slice(ids, [0, 1], [B, T1 - 1]), [N]);
+    const picked = gather(reshape(z, [N * V]), add(mul(arange(N, undefined, 1, { dtype: 'int32' }), V), target));
+    return div(sub(sum(logSumExp(z, -1)), sum(picked)), N);
   }
 
   /**

@@ -5,6 +5,7 @@ import type { LayerConfig, Linear } from '@gradlab/models-nn';
 import { causalMask } from './attention/causal-mask.ts';
 import { scaledDotProductAttention } from './attention/scaled-dot-product-attention.ts';
 import { gpt2Linear } from './gpt2-init.ts';
+import { onRows } from './on-rows.ts';
 import type { KvCache } from './kv-cache.ts';
 import { bool, checkKeys, floatDType, positiveInt, rate, seedOf } from './options.ts';
 
@@ -113,7 +114,7 @@ export class MultiHeadAttention extends Module {
     const H = this.heads;
     const hd = this.headDim;
     // [B, T, 3D] → [3, B, H, T, hd]: q, k, v are views, no per-head loop.
-    const qkv = permute(reshape(this.qkv.forward(x), [B, T, 3, H, hd]), [2, 0, 3, 1, 4]);
+    const qkv = permute(reshape(onRows(x, (r) => this.qkv.forward(r)), [B, T, 3, H, hd]), [2, 0, 3, 1, 4]);
     const part = (i: number): Tensor => squeeze(slice(qkv, [i], [1]), 0);
     const q = part(0);
     let k = part(1);
@@ -129,7 +130,8 @@ export class MultiHeadAttention extends Module {
       weights = this.#drop.forward(weights);
       output = matmul(weights, v);
     }
-    return { output: this.out.forward(reshape(permute(output, [0, 2, 1, 3]), [B, T, D])), weights };
+    const merged = reshape(permute(output, [0, 2, 1, 3]), [B * T, D]);
+    return { output: reshape(this.out.forward(merged), [B, T, D]), weights };
   }
 
   config(): LayerConfig {

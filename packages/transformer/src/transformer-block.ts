@@ -3,6 +3,7 @@ import type { Rng, Tensor } from '@gradlab/core-tensor';
 import { Dropout, layerNorm, Module } from '@gradlab/models-nn';
 import type { LayerConfig, LayerNorm, Linear } from '@gradlab/models-nn';
 import { gpt2Linear } from './gpt2-init.ts';
+import { onRows } from './on-rows.ts';
 import type { KvCache } from './kv-cache.ts';
 import { MultiHeadAttention } from './multi-head-attention.ts';
 import { bool, checkKeys, floatDType, oneOf, positiveInt, rate, seedOf } from './options.ts';
@@ -104,8 +105,11 @@ export class TransformerBlock extends Module {
       throw new ShapeError(`a transformer block expects [batch, time, ${this.dModel}]`, { pkg: 'transformer', op: 'transformerBlock.forward', arg: 'x', expected: `[B, T, ${this.dModel}]`, received: [...x.shape] });
     }
     const h = add(x, this.#dropped(this.attn.attend(this.ln1.forward(x), options).output));
-    const a = this.fc1.forward(this.ln2.forward(h));
-    return add(h, this.#dropped(this.fc2.forward(this.activation === 'gelu' ? gelu(a) : relu(a))));
+    const m = onRows(this.ln2.forward(h), (r) => {
+      const a = this.fc1.forward(r);
+      return this.fc2.forward(this.activation === 'gelu' ? gelu(a) : relu(a));
+    });
+    return add(h, this.#dropped(m));
   }
 
   config(): LayerConfig {
