@@ -1,4 +1,4 @@
-import { arange, expandDims, lessEqual, ValueError } from '@gradlab/core-tensor';
+import { arange, expandDims, keep, lessEqual, ValueError } from '@gradlab/core-tensor';
 import type { Tensor } from '@gradlab/core-tensor';
 
 const cache = new Map<string, Tensor>();
@@ -23,7 +23,8 @@ export function trailingCausalMask(tq: number, tk: number): Tensor {
   const key = `${tq}x${tk}`;
   let m = cache.get(key);
   if (m === undefined) {
-    m = lessEqual(expandDims(arange(tk, undefined, 1, { dtype: 'int32' }), 0), expandDims(arange(tk - tq, tk, 1, { dtype: 'int32' }), 1));
+    // keep(): the mask outlives the tidy scope of the training step that first asks for it.
+    m = keep(lessEqual(expandDims(arange(tk, undefined, 1, { dtype: 'int32' }), 0), expandDims(arange(tk - tq, tk, 1, { dtype: 'int32' }), 1)));
     if (cache.size >= LIMIT) cache.clear();
     cache.set(key, m);
   }

@@ -139,15 +139,18 @@ export function trainLanguageModel(lm: LanguageModel, ids: ArrayLike<number>, op
     const seconds = (Date.now() - started) / 1000;
     const log: LmStepLog = { step, loss: value, tokensPerSecond: (step * batchSize * context) / Math.max(seconds, 1e-9), seconds };
     const timeUp = options.timeLimitSeconds !== undefined && seconds >= options.timeLimitSeconds;
-    const aborted = options.signal?.aborted === true;
-    if (step % evalEvery === 0 || step === steps || timeUp || aborted) {
+    if (step % evalEvery === 0 || step === steps || timeUp) {
       valLoss = evaluate();
       if (valLoss !== undefined) log.valLoss = valLoss;
     }
     history.push(log);
     options.onStep?.(log);
-    if (aborted) {
+    if (options.signal?.aborted === true) {
       stopped = 'aborted';
+      if (log.valLoss === undefined) {
+        valLoss = evaluate();
+        if (valLoss !== undefined) log.valLoss = valLoss;
+      }
       break;
     }
     if (timeUp) {
