@@ -41,5 +41,5 @@ export type { SampleTokenOptions } from './sample-token.ts';
 export { transformerLayers } from './transformer-layers.ts';
 
 // training
-export { trainLanguageModel } from './train/train-language-model.ts';
+export { trainLanguageModel, trainLanguageModelAsync } from './train/train-language-model.ts';
 export type { LmStepLog, TrainLanguageModelOptions, TrainLanguageModelResult } from './train/train-language-model.ts';

@@ -10,6 +10,8 @@ import { cvCommand } from './cv.ts';
 import { trainCommand } from './train.ts';
 import { predictCommand } from './nn/predict.ts';
 import { nnCommand } from './nn/nn.ts';
+import { generateCommand } from './lm/generate.ts';
+import { attentionCommand } from './lm/attention.ts';
 
 /** Makes one top-level command of `gradlab` (a fresh commander `Command` each call). */
 export type CommandFactory = () => Command;
@@ -31,4 +33,6 @@ export const builtinCommands: readonly CommandFactory[] = Object.freeze([
   trainCommand,
   predictCommand,
   nnCommand,
+  generateCommand,
+  attentionCommand,
 ]);

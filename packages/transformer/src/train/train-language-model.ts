@@ -82,7 +82,36 @@ function windows(ids: ArrayLike<number>, count: number, length: number, r: Rng, 
  * trainLanguageModel(lm, tok.encode(text), { optimizer: adamw({ lr: 3e-3 }), steps: 500 });
  */
 export function trainLanguageModel(lm: LanguageModel, ids: ArrayLike<number>, options: TrainLanguageModelOptions): TrainLanguageModelResult {
-  const op = 'trainLanguageModel';
+  const run = trainSteps(lm, ids, options, 'trainLanguageModel');
+  for (;;) {
+    const r = run.next();
+    if (r.done === true) return r.value;
+  }
+}
+
+/**
+ * {@link trainLanguageModel} that hands the event loop a turn every `yieldEveryMs` (default 30 ms),
+ * so a page stays responsive and a process sees Ctrl-C while it trains. Same steps, same numbers.
+ * @param lm the model
+ * @param ids the training token ids
+ * @param options as {@link trainLanguageModel}, plus `yieldEveryMs`
+ * @returns a promise of the history
+ */
+export async function trainLanguageModelAsync(lm: LanguageModel, ids: ArrayLike<number>, options: TrainLanguageModelOptions & { yieldEveryMs?: number }): Promise<TrainLanguageModelResult> {
+  const { yieldEveryMs = 30, ...rest } = options;
+  const run = trainSteps(lm, ids, rest, 'trainLanguageModelAsync');
+  let last = Date.now();
+  for (;;) {
+    const r = run.next();
+    if (r.done === true) return r.value;
+    if (Date.now() - last >= yieldEveryMs) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      last = Date.now();
+    }
+  }
+}
+
+function* trainSteps(lm: LanguageModel, ids: ArrayLike<number>, options: TrainLanguageModelOptions, op: string): Generator<void, TrainLanguageModelResult, undefined> {
   if (typeof options !== 'object' || options === null || typeof options.optimizer?.step !== 'function') {
     throw new ValueError('options need an optimizer', { pkg: 'transformer', op, arg: 'options.optimizer', expected: 'an Optimizer such as adamw({ lr: 3e-3 })', received: typeof options?.optimizer });
   }
@@ -157,6 +186,7 @@ export function trainLanguageModel(lm: LanguageModel, ids: ArrayLike<number>, op
       stopped = 'time-limit';
       break;
     }
+    yield;
   }
   lm.eval();
   return { history, steps: history.length, stopped, ...(valLoss !== undefined ? { valLoss } : {}) };

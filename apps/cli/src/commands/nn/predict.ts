@@ -6,9 +6,11 @@ import type { Dataset } from '@gradlab/data';
 import { readModel } from '@gradlab/models-nn';
 import { RunError, UsageError } from '../../cli-error.ts';
 import { guard } from '../../report-error.ts';
+import { useBackend, withBackendFlag } from '../../backend-flag.ts';
 import { loadData } from '../fit.ts';
 
 interface PredictFlags {
+  backend?: string;
   model: string;
   data: string;
   target?: string;
@@ -28,6 +30,7 @@ function parseMeta<T>(metadata: Record<string, string>, key: string): T | undefi
 }
 
 async function predict(flags: PredictFlags): Promise<void> {
+  useBackend(flags.backend);
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(flags.model);
@@ -81,7 +84,7 @@ async function predict(flags: PredictFlags): Promise<void> {
 
 /** `gradlab predict --model m.safetensors --data file.csv`: runs a saved model on data. */
 export function predictCommand(): Command {
-  return new Command('predict')
+  return withBackendFlag(new Command('predict')
     .description('run a model saved by gradlab train on data; print predictions and accuracy (or mean squared error)')
     .requiredOption('--model <file>', 'a model file written by gradlab train ... --save')
     .requiredOption('--data <source>', `a CSV file with the same feature columns, or a built-in data set: ${Object.keys(builtinDatasets).join(', ')}`)
@@ -90,5 +93,5 @@ export function predictCommand(): Command {
     .option('--limit <n>', 'rows to print (default 10)')
     .option('--json', 'print every prediction as JSON')
     .addHelpText('after', '\nExample:\n  gradlab train mlp --data iris --save iris.safetensors && gradlab predict --model iris.safetensors --data iris')
-    .action(guard('predict', predict));
+  ).action(guard('predict', predict));
 }

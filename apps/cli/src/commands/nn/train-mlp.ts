@@ -12,6 +12,7 @@ import { UsageError } from '../../cli-error.ts';
 import { integerFlag } from '../../integer-flag.ts';
 import { createProgress } from '../../progress.ts';
 import { guard } from '../../report-error.ts';
+import { useBackend, withBackendFlag } from '../../backend-flag.ts';
 import { checkOutputPath, writeOutput } from '../../write-output.ts';
 import { loadData, numberFlag } from '../fit.ts';
 import { lossCurvesSvg, regionsSvg } from './nn-plots.ts';
@@ -19,6 +20,7 @@ import { lossCurvesSvg, regionsSvg } from './nn-plots.ts';
 const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'leaky-relu', 'gelu'] as const;
 
 interface TrainMlpFlags {
+  backend?: string;
   data: string;
   hidden: string;
   activation: string;
@@ -59,6 +61,7 @@ function scaled(d: Dataset, scaler: StandardScaler | undefined): Dataset {
 }
 
 async function trainMlp(flags: TrainMlpFlags): Promise<void> {
+  useBackend(flags.backend);
   const hidden = flags.hidden.trim() === '' ? [] : flags.hidden.split(',').map((s) => integerFlag('--hidden', s.trim(), 0, { min: 1, max: 100_000 }));
   if (!(ACTIVATIONS as readonly string[]).includes(flags.activation)) throw new UsageError(`--activation must be one of ${ACTIVATIONS.join(', ')}, got '${flags.activation}'`);
   if (!Object.hasOwn(builtinOptimizers, flags.optimizer)) throw new UsageError(`--optimizer must be one of ${Object.keys(builtinOptimizers).join(', ')}, got '${flags.optimizer}'`);
@@ -184,7 +187,7 @@ function report(flags: TrainMlpFlags, r: Report): void {
 
 /** `gradlab train mlp`: trains a multi-layer perceptron on a built-in data set or a CSV file. */
 export function trainMlpCommand(): Command {
-  return new Command('mlp')
+  return withBackendFlag(new Command('mlp')
     .description('train a multi-layer perceptron (classification or regression) with a progress bar; print test metrics; save it as safetensors')
     .requiredOption('--data <source>', `a CSV file, or a built-in data set: ${Object.keys(builtinDatasets).join(', ')}`)
     .option('--hidden <widths>', 'hidden layer widths, comma-separated (empty: no hidden layer)', '64')
@@ -207,5 +210,5 @@ export function trainMlpCommand(): Command {
     .option('--json', 'print the result as JSON (no progress)')
     .option('--quiet', 'no progress on stderr')
     .addHelpText('after', '\nExamples:\n  gradlab train mlp --data digits --hidden 64,64 --epochs 30 --save digits.safetensors --plot loss.svg\n  gradlab train mlp --data moons --hidden 16,16 --lr 0.01 --regions moons.svg\n\nCtrl-C stops after the current step and still saves.')
-    .action(guard('train mlp', trainMlp));
+  ).action(guard('train mlp', trainMlp));
 }
