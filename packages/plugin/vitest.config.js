@@ -1,0 +1,2 @@
+import { definePackageConfig } from '@gradlab/vitest-preset';
+export default definePackageConfig();
