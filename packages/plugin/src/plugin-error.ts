@@ -6,12 +6,13 @@ import type { PieceKind } from './plugin-manifest.ts';
  * - `invalid-manifest`: the manifest itself is malformed (no name, an unknown field);
  * - `invalid-piece`: one piece is malformed (not a factory, a layer without its example);
  * - `clash`: two plugins offer a piece of the same kind and id;
- * - `not-found`: the plugin's module could not be resolved or imported;
+ * - `not-found`: the plugin's module could not be resolved;
+ * - `import-failed`: the module was found but importing it threw (a syntax error, a missing dependency);
  * - `no-default-export`: the module has no default export;
  * - `not-a-manifest`: the default export was not made by `definePlugin`;
  * - `contract`: a piece broke its contract when used (its factory threw, or returned the wrong thing).
  */
-export type PluginErrorReason = 'invalid-manifest' | 'invalid-piece' | 'clash' | 'not-found' | 'no-default-export' | 'not-a-manifest' | 'contract';
+export type PluginErrorReason = 'invalid-manifest' | 'invalid-piece' | 'clash' | 'not-found' | 'import-failed' | 'no-default-export' | 'not-a-manifest' | 'contract';
 
 /** The fields of a {@link PluginError}, besides its summary. */
 export interface PluginErrorDetails {
