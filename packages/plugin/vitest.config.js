@@ -1,2 +1,0 @@
-import { definePackageConfig } from '@gradlab/vitest-preset';
-export default definePackageConfig();
