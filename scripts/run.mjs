@@ -56,7 +56,7 @@ function ensureChromium() {
 function summarize() {
   const totals = { passed: 0, failed: 0, skipped: 0 };
   const rows = [];
-  for (const group of ['packages', 'apps', 'tooling']) {
+  for (const group of ['packages', 'apps', 'tooling', 'examples']) {
     for (const name of readdirSync(join(root, group))) {
       const file = join(root, group, name, '.vitest-summary.json');
       if (!existsSync(file)) continue;

@@ -3,7 +3,7 @@
  * The package layer graph of gradlab (see STYLE.md). Imports only point down:
  *
  *   core-tensor  <-  prob, losses, optim, data  <-  inference, models-linear, models-nn
- *                <-  transformer  <-  apps
+ *                <-  transformer, plugin  <-  apps
  *
  * A package may import any package of a strictly lower layer, never one of its own layer or above.
  */
@@ -18,6 +18,7 @@ export const LAYERS = /** @type {const} */ ({
   'models-linear': 2,
   'models-nn': 2,
   transformer: 3,
+  plugin: 3,
   cli: 4,
   docs: 4,
   bench: 4,

@@ -42,6 +42,13 @@ describe('gradlab/layers lint rule', () => {
     expect(lint("import { attention } from '@gradlab/transformer';\n", 'apps/cli/src/x.ts')).toEqual([]);
   });
 
+  it('puts plugin beside transformer: it may name the contracts below it, not transformer, and apps may import it', () => {
+    expect(lint("import { checkLoss } from '@gradlab/losses/testing';\nimport type { Backend } from '@gradlab/core-tensor';\nimport { builtinLayers } from '@gradlab/models-nn';\n", 'packages/plugin/src/x.ts')).toEqual([]);
+    expect(lint("import { attention } from '@gradlab/transformer';\n", 'packages/plugin/src/x.ts')[0]?.message).toContain('plugin (layer 3) must not import transformer (layer 3)');
+    expect(lint("import { definePlugin } from '@gradlab/plugin';\n", 'packages/models-nn/src/x.ts')[0]?.message).toContain('models-nn (layer 2) must not import plugin (layer 3)');
+    expect(lint("import { composePlugins } from '@gradlab/plugin';\n", 'apps/cli/src/x.ts')).toEqual([]);
+  });
+
   it("rejects reaching into another package's src, by name or by path", () => {
     expect(lint("import { x } from '@gradlab/core-tensor/src/tensor.ts';\n", 'packages/prob/src/x.ts')[0]?.message).toContain(
       "reaches into another package's source",
@@ -58,7 +65,7 @@ describe('gradlab/layers lint rule', () => {
   });
 
   it('knows every package and app of the workspace', () => {
-    for (const name of ['core-tensor', 'prob', 'losses', 'optim', 'data', 'inference', 'models-linear', 'models-nn', 'transformer', 'cli', 'docs']) {
+    for (const name of ['core-tensor', 'prob', 'losses', 'optim', 'data', 'inference', 'models-linear', 'models-nn', 'transformer', 'plugin', 'cli', 'docs']) {
       expect(LAYERS).toHaveProperty(name);
     }
   });
