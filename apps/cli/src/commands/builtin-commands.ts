@@ -12,6 +12,7 @@ import { predictCommand } from './nn/predict.ts';
 import { nnCommand } from './nn/nn.ts';
 import { generateCommand } from './lm/generate.ts';
 import { attentionCommand } from './lm/attention.ts';
+import { pluginsCommand } from './plugins.ts';
 
 /** Makes one top-level command of `gradlab` (a fresh commander `Command` each call). */
 export type CommandFactory = () => Command;
@@ -35,4 +36,5 @@ export const builtinCommands: readonly CommandFactory[] = Object.freeze([
   nnCommand,
   generateCommand,
   attentionCommand,
+  pluginsCommand,
 ]);

@@ -8,6 +8,7 @@ import { integerFlag } from '../integer-flag.ts';
 import { createProgress } from '../progress.ts';
 import type { Progress } from '../progress.ts';
 import { checkOutputPath, writeOutput } from '../write-output.ts';
+import { pluginRegistry } from '../plugins/load-plugins.ts';
 import type { CliModel, ModelFlags } from './fit.ts';
 import { MAX_DEGREE, MODEL_KINDS, checkModelFlags, isClassifier, loadData, makeModel, modelKind, numberList, withModelFlags } from './fit.ts';
 
@@ -55,7 +56,9 @@ async function cv(kindText: string, flags: CvFlags): Promise<void> {
     if (flags.curve === undefined) throw new UsageError('--plot draws a curve: use it with --curve degree, lambda or size');
     checkOutputPath(flags.plot, '--plot');
   }
-  const data = await loadData(flags.data, flags);
+  const registry = await pluginRegistry(flags);
+  flags.registry = registry;
+  const data = await loadData(flags.data, flags, registry.datasets);
   const progress = createProgress({ quiet: flags.json === true || flags.quiet === true });
   const warnings = new Set<string>();
   const hooks = { onWarning: (w: string) => void warnings.add(w.replace(/^\[gradlab\/[\w-]+\] /, '')) };

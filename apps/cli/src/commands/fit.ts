@@ -15,6 +15,8 @@ import {
 } from '@gradlab/models-linear';
 import type { FeatureModel, Matrix } from '@gradlab/models-linear';
 import { optimizerFromSpec } from '@gradlab/optim';
+import type { PluginRegistry } from '@gradlab/plugin';
+import { collect, pluginRegistry } from '../plugins/load-plugins.ts';
 import { svgPlot } from '../svg/plot.ts';
 import type { PlotSeries } from '../svg/plot.ts';
 import { UsageError } from '../cli-error.ts';
@@ -45,6 +47,10 @@ export interface ModelFlags {
   standardize?: boolean;
   quiet?: boolean;
   json?: boolean;
+  /** `--plugin` modules (repeatable). */
+  plugin?: string[];
+  /** The pieces of the built-ins and the loaded plugins, set by the action before models are made. */
+  registry?: PluginRegistry;
 }
 
 /** What a model reports while it trains: warnings, and the epoch of gradient training. */
@@ -98,11 +104,11 @@ export function isClassifier(kind: ModelKind): boolean {
 }
 
 /** Loads `--data`: a built-in data set name, or a CSV file. */
-export async function loadData(source: string, flags: Pick<ModelFlags, 'target' | 'header'>): Promise<Dataset> {
-  const builtin = Object.hasOwn(builtinDatasets, source) ? builtinDatasets[source] : undefined;
+export async function loadData(source: string, flags: Pick<ModelFlags, 'target' | 'header'>, datasets: Readonly<Record<string, () => Dataset>> = builtinDatasets): Promise<Dataset> {
+  const builtin = Object.hasOwn(datasets, source) ? datasets[source] : undefined;
   if (builtin !== undefined) return builtin();
   if (!/\.(csv|tsv|txt)$/i.test(source) && !source.includes('/') && !source.includes('\\')) {
-    throw new UsageError(`'${source}' is neither a built-in data set (${Object.keys(builtinDatasets).join(', ')}) nor a CSV file path`);
+    throw new UsageError(`'${source}' is neither a data set (${Object.keys(datasets).join(', ')}) nor a CSV file path`);
   }
   const target = flags.target === undefined ? {} : { target: /^\d+$/.test(flags.target) ? Number(flags.target) : flags.target };
   const { dataset } = await readCsv(source, { header: flags.header, ...target });
@@ -139,7 +145,7 @@ export function makeModel(kind: ModelKind, degree: number, flags: ModelFlags, la
       const solver = flags.solver ?? (flags.optimizer !== undefined ? 'gradient' : undefined);
       if (solver !== undefined && solver !== 'newton' && solver !== 'gradient') throw new UsageError(`--solver must be newton or gradient, got '${solver}'`);
       const batch = flags.batchSize === undefined ? {} : { batchSize: integerFlag('--batch-size', flags.batchSize, 1, { min: 1, max: 1e9 }) };
-      const optimizer = optimizerFromSpec({ id: flags.optimizer ?? 'sgd', config: { lr: lr ?? 0.1 } });
+      const optimizer = optimizerFromSpec({ id: flags.optimizer ?? 'sgd', config: { lr: lr ?? 0.1 } }, flags.registry?.optimizers);
       const onStep = hooks.onEpoch === undefined ? {} : { onStep: (s: { epoch: number }) => hooks.onEpoch?.(s.epoch) };
       model = logisticRegression({ lambda, ...(solver !== undefined ? { solver } : {}), training: { optimizer, epochs, seed, ...batch, ...onStep }, ...quiet });
       break;
@@ -282,7 +288,9 @@ async function fit(kindText: string, flags: FitFlags): Promise<void> {
   const fraction = numberFlag('validation', flags.validation, 0.3);
   if (!(fraction >= 0 && fraction < 1)) throw new UsageError(`--validation must be a fraction in [0, 1), got '${flags.validation}'`);
   if (flags.plot !== undefined) checkOutputPath(flags.plot, '--plot');
-  const data = await loadData(flags.data, flags);
+  const registry = await pluginRegistry(flags);
+  flags.registry = registry;
+  const data = await loadData(flags.data, flags, registry.datasets);
   const seed = integerFlag('--seed', flags.seed, 0, { max: Number.MAX_SAFE_INTEGER });
   const split = fraction > 0 ? trainTestSplit(data, { train: 1 - fraction, validation: fraction, test: 0, seed, stratify: isClassifier(kind) && data.classNames !== undefined }) : undefined;
   const train = split?.train ?? data;
@@ -344,6 +352,7 @@ async function fit(kindText: string, flags: FitFlags): Promise<void> {
 /** Adds the model flags shared by `fit` and `cv`. */
 export function withModelFlags(cmd: Command): Command {
   return cmd
+    .option('--plugin <module>', 'load a plugin (package name or path; repeatable); its optimizers and data sets become selectable', collect, [])
     .option('--lambda <λ>', 'regularisation λ of L_D(θ) + (λ/N)R(θ) (ridge, lasso: default 1; logistic: default 0)')
     .option('--solver <name>', 'logistic: newton (default up to 300 parameters) or gradient')
     .option('--optimizer <id>', 'logistic with --solver gradient: an optimizer of @gradlab/optim (sgd, adam, ...)')

@@ -8,7 +8,10 @@ import type { PluginCheckRow } from '@gradlab/plugin/testing';
 import { RunError, UsageError } from '../cli-error.ts';
 import { collect, loadPlugin, loadPlugins, toCliError } from '../plugins/load-plugins.ts';
 import { guard } from '../report-error.ts';
-import { writeOutput } from '../write-output.ts';
+
+const printOut = (text: string): void => {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+};
 
 /** One row of `gradlab plugins list`. */
 export interface PieceRow {
@@ -73,7 +76,7 @@ async function list(flags: ListFlags): Promise<void> {
     throw toCliError(e);
   }
   const rows = pieceRows(registry);
-  writeOutput(flags.json === true ? JSON.stringify(rows, null, 2) : formatPieces(rows));
+  printOut(flags.json === true ? JSON.stringify(rows, null, 2) : formatPieces(rows));
 }
 
 async function check(specifier: string, flags: { json?: boolean }): Promise<void> {
@@ -84,7 +87,7 @@ async function check(specifier: string, flags: { json?: boolean }): Promise<void
     throw toCliError(e);
   }
   const rows = checkPlugin(loaded.manifest);
-  writeOutput(flags.json === true ? JSON.stringify({ plugin: loaded.manifest.name, version: loaded.manifest.version, rows }, null, 2) : formatCheck(loaded.manifest.name, rows));
+  printOut(flags.json === true ? JSON.stringify({ plugin: loaded.manifest.name, version: loaded.manifest.version, rows }, null, 2) : formatCheck(loaded.manifest.name, rows));
   if (rows.some((r) => !r.passed)) process.exitCode = 1;
 }
 
@@ -102,7 +105,7 @@ function init(name: string, flags: { dir?: string }): void {
   } catch (e) {
     throw new RunError(e instanceof Error ? e.message : String(e));
   }
-  writeOutput(`created ${dir}\n${files.map((f) => `  ${f}`).join('\n')}\nnext: cd ${dir} && npm install && npm test`);
+  printOut(`created ${dir}\n${files.map((f) => `  ${f}`).join('\n')}\nnext: cd ${dir} && npm install && npm test`);
 }
 
 /**

@@ -4,7 +4,7 @@ import { tensor } from '@gradlab/core-tensor';
 import { builtinDatasets, standardScaler, trainTestSplit } from '@gradlab/data';
 import type { Dataset, StandardScaler } from '@gradlab/data';
 import { binaryCrossEntropyWithLogits, crossEntropy, quadratic } from '@gradlab/losses';
-import type { Loss } from '@gradlab/losses';
+import type { Loss, LossFactory } from '@gradlab/losses';
 import { builtinOptimizers, optimizerFromSpec } from '@gradlab/optim';
 import { evaluate, fitAsync, mlp, saveModel } from '@gradlab/models-nn';
 import type { ActivationName, EpochLog, FitResult, Module } from '@gradlab/models-nn';
@@ -15,11 +15,14 @@ import { guard } from '../../report-error.ts';
 import { useBackend, withBackendFlag } from '../../backend-flag.ts';
 import { checkOutputPath, writeOutput } from '../../write-output.ts';
 import { loadData, numberFlag } from '../fit.ts';
+import { collect, pluginRegistry } from '../../plugins/load-plugins.ts';
 import { lossCurvesSvg, regionsSvg } from './nn-plots.ts';
 
 const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'leaky-relu', 'gelu'] as const;
 
 interface TrainMlpFlags {
+  plugin?: string[];
+  loss?: string;
   backend?: string;
   data: string;
   hidden: string;
@@ -64,7 +67,9 @@ async function trainMlp(flags: TrainMlpFlags): Promise<void> {
   useBackend(flags.backend);
   const hidden = flags.hidden.trim() === '' ? [] : flags.hidden.split(',').map((s) => integerFlag('--hidden', s.trim(), 0, { min: 1, max: 100_000 }));
   if (!(ACTIVATIONS as readonly string[]).includes(flags.activation)) throw new UsageError(`--activation must be one of ${ACTIVATIONS.join(', ')}, got '${flags.activation}'`);
-  if (!Object.hasOwn(builtinOptimizers, flags.optimizer)) throw new UsageError(`--optimizer must be one of ${Object.keys(builtinOptimizers).join(', ')}, got '${flags.optimizer}'`);
+  const registry = await pluginRegistry(flags);
+  if (!Object.hasOwn(registry.optimizers, flags.optimizer)) throw new UsageError(`--optimizer must be one of ${Object.keys(registry.optimizers).join(', ')}, got '${flags.optimizer}'`, 'a plugin\'s optimizers appear with --plugin <module>');
+  if (flags.loss !== undefined && !Object.hasOwn(registry.losses, flags.loss)) throw new UsageError(`--loss must be one of ${Object.keys(registry.losses).join(', ')}, got '${flags.loss}'`);
   const lr = numberFlag('lr', flags.lr, 1e-3);
   if (!(lr > 0)) throw new UsageError(`--lr must be positive, got '${flags.lr}'`);
   const epochs = integerFlag('--epochs', flags.epochs, 30, { min: 1, max: 1_000_000 });
@@ -77,7 +82,7 @@ async function trainMlp(flags: TrainMlpFlags): Promise<void> {
   const dtype = flags.dtype;
   for (const [flag, path] of [['--save', flags.save], ['--plot', flags.plot], ['--regions', flags.regions]] as const) if (path !== undefined) checkOutputPath(path, flag);
 
-  const data = await loadData(flags.data, flags);
+  const data = await loadData(flags.data, flags, registry.datasets);
   const task = inferTask(data, flags.task);
   const split = trainTestSplit(data, { train: 1 - vFrac - tFrac, validation: vFrac, test: tFrac, seed, stratify: task === 'classification' });
   const scaler = flags.standardize === true ? standardScaler().fit(split.train.x) : undefined;
@@ -85,8 +90,12 @@ async function trainMlp(flags: TrainMlpFlags): Promise<void> {
   const classes = task === 'classification' ? Math.max(2, ...Array.from(data.t, (v) => v + 1)) : 0;
   const outputs = task === 'classification' ? classes : 1;
   const model = mlp({ sizes: [data.x.shape[1], ...hidden, outputs], activation: flags.activation as ActivationName, seed, dtype });
-  const loss: Loss = task === 'classification' ? crossEntropy() : quadratic();
-  const optimizer = optimizerFromSpec({ id: flags.optimizer, config: { lr } });
+  const chosen = flags.loss === undefined ? undefined : (registry.losses[flags.loss] as LossFactory)({});
+  if (chosen !== undefined && task === 'classification' && chosen.target !== 'class') {
+    throw new UsageError(`--loss ${flags.loss} takes ${chosen.prediction} predictions against ${chosen.target} targets; a classifier network needs a loss of class targets (cross-entropy)`, 'train a regression (--task regression) with it, or leave --loss out');
+  }
+  const loss: Loss = chosen ?? (task === 'classification' ? crossEntropy() : quadratic());
+  const optimizer = optimizerFromSpec({ id: flags.optimizer, config: { lr } }, registry.optimizers);
   const asTensors = (d: Dataset) => ({ x: tensor(d.x.data, { shape: [...d.x.shape], dtype }), y: tensor(d.t, { dtype: task === 'classification' ? 'float64' : dtype }) });
 
   const quiet = flags.json === true || flags.quiet === true;
@@ -192,7 +201,9 @@ export function trainMlpCommand(): Command {
     .requiredOption('--data <source>', `a CSV file, or a built-in data set: ${Object.keys(builtinDatasets).join(', ')}`)
     .option('--hidden <widths>', 'hidden layer widths, comma-separated (empty: no hidden layer)', '64')
     .option('--activation <f>', ACTIVATIONS.join(' | '), 'relu')
-    .option('--optimizer <id>', Object.keys(builtinOptimizers).join(' | '), 'adam')
+    .option('--optimizer <id>', `${Object.keys(builtinOptimizers).join(' | ')}, or a plugin's`, 'adam')
+    .option('--loss <id>', "the loss (default: cross-entropy for classes, quadratic for values); a built-in's or a plugin's id")
+    .option('--plugin <module>', 'load a plugin (package name or path; repeatable): its optimizers, losses and data sets become selectable', collect, [])
     .option('--lr <γ>', 'learning rate', '1e-3')
     .option('--epochs <n>', 'passes over the training data', '30')
     .option('--batch-size <S>', 'mini-batch size', '32')
