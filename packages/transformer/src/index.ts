@@ -24,3 +24,17 @@ export type { SinusoidalPositionsOptions } from './positions/sinusoidal-position
 export { unigramCrossEntropy } from './baselines/unigram-cross-entropy.ts';
 export type { NgramOptions } from './baselines/unigram-cross-entropy.ts';
 export { bigramCrossEntropy } from './baselines/bigram-cross-entropy.ts';
+
+// modules
+export { KvCache, kvCache } from './kv-cache.ts';
+export { MultiHeadAttention, multiHeadAttention } from './multi-head-attention.ts';
+export type { AttendOptions, MultiHeadAttentionOptions } from './multi-head-attention.ts';
+export { TransformerBlock, transformerBlock } from './transformer-block.ts';
+export type { BlockForwardOptions, FeedForwardActivation, TransformerBlockOptions } from './transformer-block.ts';
+export { LanguageModel, languageModel } from './language-model.ts';
+export type { LanguageModelForwardOptions, LanguageModelOptions, PositionalEncoding } from './language-model.ts';
+export { generateTokens } from './generate.ts';
+export type { GenerateOptions } from './generate.ts';
+export { sampleToken } from './sample-token.ts';
+export type { SampleTokenOptions } from './sample-token.ts';
+export { transformerLayers } from './transformer-layers.ts';
