@@ -7,5 +7,6 @@ export type { OnnxAttribute, OnnxConstant, OnnxExportContext } from './onnx-grap
 export { builtinOnnxExporters } from './builtin-onnx-exporters.ts';
 export { nnOnnxExporters, linearExporter, activationExporter, sequentialExporter, dropoutExporter, layerNormExporter, embeddingExporter } from './nn-exporters.ts';
 export type { OnnxExporter } from './nn-exporters.ts';
+export { transformerOnnxExporters, multiHeadAttentionExporter, transformerBlockExporter, languageModelExporter } from './transformer-exporters.ts';
 export { isLinearModel } from './linear-model-onnx.ts';
 export type { LinearModel } from './linear-model-onnx.ts';

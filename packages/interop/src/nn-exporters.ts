@@ -27,8 +27,8 @@ export const linearExporter: OnnxExporter = (module, input, ctx) => {
   return b === undefined ? y : ctx.op('Add', [y, b]);
 };
 
-/** √2 and ½ of GELU(x) = ½ x (1 + erf(x / √2)), and the tanh form's constants. */
-function geluSubgraph(input: string, approximate: boolean, ctx: OnnxExportContext): string {
+/** GELU(x) = ½ x (1 + erf(x / √2)) (or its tanh form) as ONNX nodes: the Gelu op from opset 20, a subgraph before. */
+export function geluSubgraph(input: string, approximate: boolean, ctx: OnnxExportContext): string {
   if (ctx.opset >= 20) return ctx.op('Gelu', [input], approximate ? { approximate: { type: 'string', value: 'tanh' } } : {});
   const c = (hint: string, v: number) => ctx.constant(hint, { data: [v], shape: [] });
   const half = c('gelu.half', 0.5);
