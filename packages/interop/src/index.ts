@@ -10,3 +10,7 @@ export type { OnnxExporter } from './nn-exporters.ts';
 export { transformerOnnxExporters, multiHeadAttentionExporter, transformerBlockExporter, languageModelExporter } from './transformer-exporters.ts';
 export { isLinearModel } from './linear-model-onnx.ts';
 export type { LinearModel } from './linear-model-onnx.ts';
+
+// PyTorch state dicts
+export { fromTorchStateDict, toTorchStateDict, torchNameMap, torchLanguageModelNames } from './torch-state-dict.ts';
+export type { FromTorchOptions, TorchModelKind } from './torch-state-dict.ts';
