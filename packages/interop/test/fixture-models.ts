@@ -5,7 +5,7 @@ import { activation, linear, mlp, sequential } from '@gradlab/models-nn';
 import type { Module } from '@gradlab/models-nn';
 import { languageModel } from '@gradlab/transformer';
 import type { LanguageModel } from '@gradlab/transformer';
-import type { LinearModel } from '../src/index.ts';
+import type { LinearModel, ToOnnxOptions } from '../src/index.ts';
 
 /** The torch fixture's MLP shape: Linear(4, 6), Tanh, Linear(6, 6), ReLU, Linear(6, 3), float64. */
 export function torchShapedMlp(seed: number): Module {
@@ -41,7 +41,7 @@ function fittedLinear(): { regression: LinearModel; logistic: LinearModel; softm
 }
 
 /** The ONNX files that test/fixtures/check_onnx.py runs through onnx.checker, by file name. */
-export function onnxFixtureModels(): [string, Module | LinearModel, Parameters<typeof import('../src/index.ts').toOnnx>[1]][] {
+export function onnxFixtureModels(): [string, Module | LinearModel, ToOnnxOptions][] {
   const lin = fittedLinear();
   const m = mlp({ sizes: [4, 8, 8, 3], activation: 'gelu', outputActivation: 'softmax', dropout: 0.1, seed: 2 }).eval();
   const lm = languageModel({ vocabSize: 11, contextLength: 6, dModel: 8, heads: 2, layers: 2, ffn: 16, rng: rng(3), dtype: 'float32' }).eval();
