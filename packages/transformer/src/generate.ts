@@ -34,6 +34,8 @@ const KEYS = ['tokens', 'temperature', 'topK', 'seed', 'onToken', 'cache'];
  * @param options see {@link GenerateOptions}
  * @returns the new token ids
  * @throws ValueError for an empty prompt, ids outside the vocabulary or bad options
+ * @example
+ * generateTokens(lm, [1, 2, 3], { tokens: 10, temperature: 0.8, topK: 5, seed: 42 }); // same as lm.generate(...)
  */
 export function generateTokens(lm: LanguageModel, prompt: readonly number[], options: GenerateOptions): number[] {
   const op = 'languageModel.generate';

@@ -15,7 +15,7 @@ const close = (a: Tensor, b: Tensor, tol = 1e-12): void => {
 };
 
 describe('multiHeadAttention', () => {
-  it('passes checkLayer, plain and causal, with and without bias', () => {
+  it('passes checkLayer, plain and causal, with and without bias', { timeout: 60_000 }, () => {
     const r = checkLayer((o) => multiHeadAttention({ dModel: 8, heads: 2, ...o }), { inputShape: [2, 5, 8], outputShape: [2, 5, 8] });
     expect(r.checks).toContain('gradient check');
     expect(r.checks).toContain('rows independent');

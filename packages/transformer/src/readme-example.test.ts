@@ -5,7 +5,7 @@ import { functionalCall } from '@gradlab/models-nn';
 import { adam } from '@gradlab/optim';
 import { languageModel } from './index.ts';
 
-it('the README example trains in float32 and continues the sequence', () => {
+it('the README example trains in float32 and continues the sequence', { timeout: 60_000 }, () => {
   const lm = languageModel({ vocabSize: 8, contextLength: 16, dModel: 16, heads: 2, layers: 1, rng: rng(0) });
   const ids = tensor([[3, 1, 4, 1, 5, 2, 6, 7, 3, 1, 4, 1, 5, 2, 6, 7]], { dtype: 'int32' });
   const opt = adam({ lr: 1e-2 });

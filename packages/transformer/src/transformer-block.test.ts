@@ -16,7 +16,7 @@ const ln = (x: Tensor): Tensor => div(sub(x, mean(x, -1, { keepDims: true })), s
 const linear = (x: Tensor, w: Tensor, b: Tensor): Tensor => add(matmul(x, transpose(w)), b);
 
 describe('transformerBlock', () => {
-  it('passes checkLayer (gelu and relu, causal or not)', () => {
+  it('passes checkLayer (gelu and relu, causal or not)', { timeout: 60_000 }, () => {
     const r = checkLayer((o) => transformerBlock({ dModel: 8, heads: 2, ffn: 16, ...o }), { inputShape: [2, 5, 8], outputShape: [2, 5, 8] });
     expect(r.checks).toContain('rows independent');
     checkLayer((o) => transformerBlock({ dModel: 8, heads: 4, ffn: 12, activation: 'relu', causal: true, bias: false, ...o }), { inputShape: [2, 5, 8], outputShape: [2, 5, 8] });
