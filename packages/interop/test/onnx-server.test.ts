@@ -4,25 +4,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tensor } from '@gradlab/core-tensor';
+import { rng, tensor } from '@gradlab/core-tensor';
 import { mlp } from '@gradlab/models-nn';
+import { languageModel } from '@gradlab/transformer';
 import { toOnnx } from '../src/index.ts';
 import { maxAbsDiff } from './ort-helpers.ts';
 
 const server = fileURLToPath(new URL('../examples/onnx-server.mjs', import.meta.url));
 const model = mlp({ sizes: [4, 8, 3], activation: 'tanh', outputActivation: 'softmax', seed: 5 }).eval();
 const dir = mkdtempSync(join(tmpdir(), 'gradlab-onnx-server-'));
-let child: ReturnType<typeof spawn> | undefined;
 let base = '';
+let stopMain = () => {};
 
-beforeAll(async () => {
-  const file = join(dir, 'model.onnx');
-  writeFileSync(file, toOnnx(model, { dynamicBatch: true }));
-  // Port 0: the OS picks a free port on the loopback interface; the server prints it.
+/** Starts the example server on a free loopback port (port 0); resolves once it prints its address. */
+async function startServer(file: string): Promise<{ url: string; stop: () => void }> {
   const proc = spawn(process.execPath, [server, file], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child = proc;
-  base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the server did not start within 15 s')), 15_000);
+  const stop = () => {
+    proc.kill('SIGTERM');
+  };
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error('the server did not start within 15 s'));
+    }, 15_000);
     let out = '';
     proc.stdout.on('data', (d: Buffer) => {
       out += d.toString();
@@ -32,12 +36,22 @@ beforeAll(async () => {
         resolve(m[1] as string);
       }
     });
-    proc.on('exit', (code) => reject(new Error(`the server exited with ${code}`)));
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited with ${code}`));
+    });
   });
+  return { url, stop };
+}
+
+beforeAll(async () => {
+  const file = join(dir, 'model.onnx');
+  writeFileSync(file, toOnnx(model, { dynamicBatch: true }));
+  ({ url: base, stop: stopMain } = await startServer(file));
 }, 20_000);
 
 afterAll(() => {
-  child?.kill('SIGTERM');
+  stopMain();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -55,6 +69,22 @@ describe('examples/onnx-server.mjs: an exported model answers HTTP predictions',
       const want = model.forward(tensor(rows, { dtype: 'float32' }));
       expect(body.outputs?.length).toBe(n);
       expect(maxAbsDiff((body.outputs ?? []).flat(), want.data)).toBeLessThan(1e-5);
+    }
+  });
+
+  it('serves a language model too: rows of token ids in, each row\'s logits out', async () => {
+    const lm = languageModel({ vocabSize: 7, contextLength: 4, dModel: 8, heads: 2, layers: 1, rng: rng(1), dtype: 'float32' }).eval();
+    const file = join(dir, 'lm.onnx');
+    writeFileSync(file, toOnnx(lm, { inputShape: [1, 4], dynamicBatch: true }));
+    const { url, stop } = await startServer(file);
+    try {
+      const rows = [[1, 2, 3, 4], [6, 5, 0, 1]];
+      const res = await fetch(`${url}/predict`, { method: 'POST', body: JSON.stringify({ rows }), signal: AbortSignal.timeout(5_000) });
+      const body = (await res.json()) as { outputs: number[][] };
+      expect(body.outputs.map((r) => r.length)).toEqual([4 * 7, 4 * 7]);
+      expect(maxAbsDiff(body.outputs.flat(), lm.forward(tensor(rows, { dtype: 'int32' })).data)).toBeLessThan(1e-5);
+    } finally {
+      stop();
     }
   });
 
