@@ -1,8 +1,3 @@
-import { createProgram } from './program.ts';
+import { runProgram } from './program.ts';
 
-createProgram()
-  .parseAsync(process.argv)
-  .catch((error: unknown) => {
-    process.stderr.write(`gradlab: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  });
+void runProgram(process.argv);

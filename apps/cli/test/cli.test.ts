@@ -36,9 +36,9 @@ describe('gradlab (built binary)', () => {
     expect(r.stdout).toContain('7. Transformer');
   });
 
-  it('an unknown section is refused with exit code 1', () => {
+  it('an unknown section is a usage error: exit code 2', () => {
     const r = gradlab('tour', '--section', 'nope');
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stderr).toContain("Allowed choices are welcome");
   });
 

@@ -48,14 +48,23 @@ describe('gradlab export', () => {
     expect(readFileSync(join(dir, 'lm.onnx')).length).toBeGreaterThan(1000);
   });
 
+  it('notes when the model file carries a scaler that the graph does not include', async () => {
+    writeFileSync(join(dir, 'scaled.safetensors'), saveModel(mlp({ sizes: [2, 2], seed: 1 }), { 'gradlab.scaler': '{"mean":[0,0],"scale":[1,1]}' }));
+    const r = await run('--model', join(dir, 'scaled.safetensors'), '--onnx', join(dir, 'scaled.onnx'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('note: the model was trained on standardized inputs');
+  });
+
   it('usage errors exit 2, run errors exit 1, each on one line', async () => {
     const bad = await run('--model', join(dir, 'mlp.safetensors'), '--onnx', join(dir, 'x.onnx'), '--opset', '9');
-    expect(bad).toMatchObject({ code: 2, stderr: "gradlab export: --opset must be an integer from 13 to 21, got '9'\n" });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^gradlab export: --opset must be an integer from 13 to 21, got '9'\. Hint: .*\n$/);
     const noDir = await run('--model', join(dir, 'mlp.safetensors'), '--onnx', join(dir, 'missing', 'x.onnx'));
-    expect(noDir.code).toBe(2);
+    expect(noDir.code).toBe(1);
+    expect(noDir.stderr).toContain("--onnx: cannot write");
     const missing = await run('--model', join(dir, 'nope.safetensors'), '--onnx', join(dir, 'x.onnx'));
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/^gradlab export: cannot read --model/);
+    expect(missing.stderr).toMatch(/^gradlab export: --model: cannot read '.*nope.safetensors' \(ENOENT\)/);
     const lmNoShape = await run('--model', join(dir, 'lm.safetensors'), '--onnx', join(dir, 'x.onnx'));
     expect(lmNoShape.code).toBe(1);
     expect(lmNoShape.stderr).toContain('inputShape');

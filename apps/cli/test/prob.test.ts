@@ -72,7 +72,7 @@ describe('gradlab prob joint (built binary)', () => {
     expect(neg.stderr).toContain('gradlab prob joint: [gradlab/prob] jointTable: probabilities must be non-negative (argument spec.probs[1]; expected >= 0; received -0.1)');
     const sum = gradlab('prob', 'joint', '--table', '[[1,1],[1,1]]');
     expect(sum.status).toBe(2);
-    expect(sum.stderr).toContain('(on the command line: --normalize)');
+    expect(sum.stderr).toContain('Hint: add --normalize to divide by the sum');
     const ok = gradlab('prob', 'joint', '--table', '[[1,1],[1,1]]', '--normalize', '--json');
     expect((JSON.parse(ok.stdout) as JointJson).probs).toEqual([[0.25, 0.25], [0.25, 0.25]]);
     const zero = gradlab('prob', 'joint', '--table', '[[0.5,0.5],[0,0]]', '--given', 'x1=1');

@@ -88,6 +88,22 @@ describe('logisticRegression', () => {
     expect(String(onWarning.mock.calls[0]?.[0])).toMatch(/separable/);
   });
 
+  it('warns on separable data with the gradient solver too', () => {
+    const onWarning = vi.fn();
+    logisticRegression({ onWarning, solver: 'gradient', training: { optimizer: sgd({ lr: 0.5 }), epochs: 50 } }).fit([-2, -1, 1, 2], [0, 0, 1, 1]);
+    expect(onWarning.mock.calls.map((c) => String(c[0])).some((m) => /separable/.test(m))).toBe(true);
+  });
+
+  it('warns when gradient training ends while the loss is still falling', () => {
+    const onWarning = vi.fn();
+    logisticRegression({ onWarning, solver: 'gradient', lambda: 0.1, training: { optimizer: sgd({ lr: 0.001 }), epochs: 3 } }).fit(x, t);
+    expect(onWarning).toHaveBeenCalledTimes(1);
+    expect(String(onWarning.mock.calls[0]?.[0])).toMatch(/ended after 3 epochs without converging.*Hint: raise epochs or lr/);
+    const quiet = vi.fn();
+    logisticRegression({ onWarning: quiet, solver: 'gradient', lambda: 0.1, training: { optimizer: sgd({ lr: 0.5 }), epochs: 2000 } }).fit(x, t);
+    expect(quiet).not.toHaveBeenCalled();
+  });
+
   it('rejects bad labels, bad λ and predict before fit', () => {
     expect(() => logisticRegression({ multiClass: 'binary' }).fit([1, 2, 3], [0, 1, 2])).toThrow(ValueError);
     expect(() => logisticRegression({ multiClass: 'binary' }).fit([1, 2, 3], [0, 1, 2])).toThrow(/labels in \{0, 1\}/);

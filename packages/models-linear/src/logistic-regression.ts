@@ -109,6 +109,14 @@ export class LogisticRegression extends ClassifierBase implements LogisticRegres
       this.intercept = r.intercept;
       this.lossHistory = r.lossHistory;
       this.iterations = r.lossHistory.length;
+      const last = r.lossHistory.at(-1);
+      const prev = r.lossHistory.at(-2);
+      // Still falling by more than 0.01% per epoch at the end: the optimum was not reached.
+      if (last !== undefined && prev !== undefined && prev - last > 1e-4 * Math.max(Math.abs(prev), 1e-12)) {
+        warnings.push(
+          `[gradlab/models-linear] LogisticRegression.fit: gradient training ended after ${r.lossHistory.length} epochs without converging (the training loss fell from ${prev.toPrecision(4)} to ${last.toPrecision(4)} in the last epoch). Hint: raise epochs or lr, or standardise the features.`,
+        );
+      }
     } else {
       const theta = this.newton(data.x, data.t, k, warnings);
       const off = this.fitIntercept ? 1 : 0;
@@ -121,10 +129,10 @@ export class LogisticRegression extends ClassifierBase implements LogisticRegres
       this.lossHistory = [];
     }
     this.features = d;
-    if (this.lambda === 0 && solver === 'newton' && this.score(data.x, data.t) === 1) {
+    if (this.lambda === 0 && this.score(data.x, data.t) === 1) {
       warnings.push(
         '[gradlab/models-linear] LogisticRegression.fit: the classes are linearly separable, so the maximum-likelihood θ does not exist (the log-loss keeps falling as ‖θ‖ → ∞); ' +
-          'the returned θ is where the gradient fell below tol. Hint: use lambda > 0.',
+          `the returned θ is ${solver === 'newton' ? 'where the gradient fell below tol' : 'where the training stopped'} and its probabilities are overconfident. Hint: use lambda > 0.`,
       );
     }
     this.finishFit(d, warnings);

@@ -22,7 +22,7 @@ export { builtinLayers, layerFromConfig } from './layer-registry.ts';
 export type { LayerBuildContext, LayerFactory, LayerFromConfigOptions } from './layer-registry.ts';
 
 // training
-export { fit, evaluate } from './train/fit.ts';
+export { fit, fitAsync, evaluate } from './train/fit.ts';
 export type { BatchLog, EpochLog, FitOptions, FitResult } from './train/fit.ts';
 export type { TensorData, TrainingData } from './train/training-data.ts';
 export { NonFiniteLossError } from './train/non-finite-loss-error.ts';

@@ -29,7 +29,7 @@ const num = (c: LayerConfig, key: string): number => {
 
 const activationFactory: LayerFactory = (c) => {
   const { kind, ...rest } = c;
-  return new Activation(kind as ActivationName, rest as Record<string, never>);
+  return new Activation(kind as ActivationName, rest);
 };
 
 /** The built-in layers by kind; pass your own map to {@link layerFromConfig} to add more. */

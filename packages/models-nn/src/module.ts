@@ -216,7 +216,7 @@ export abstract class Module {
     const c = this.config();
     const own = Object.entries(c)
       .filter(([k, v]) => k !== 'kind' && (typeof v !== 'object' || v === null))
-      .map(([k, v]) => `${k}=${String(v)}`)
+      .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
       .join(', ');
     if (kids.length === 0) return `${this.kind}(${own})`;
     const inner = kids.map(([n, m]) => `  (${n}): ${m.toString().replace(/\n/g, '\n  ')}`).join('\n');

@@ -1,7 +1,7 @@
 // @gradlab/transformer: Attention, multi-head attention, transformer blocks and a small language model.
 
 // tokenizers
-export type { Tokenizer, TokenizerJSON, CharTokenizerJSON, BpeTokenizerJSON } from './tokenizers/tokenizer.ts';
+export type { Tokenizer, SavedTokenizer, TokenizerJSON, CharTokenizerJSON, BpeTokenizerJSON } from './tokenizers/tokenizer.ts';
 export { charTokenizer } from './tokenizers/char-tokenizer.ts';
 export type { CharTokenizer, CharTokenizerOptions } from './tokenizers/char-tokenizer.ts';
 export { bpeTokenizer } from './tokenizers/bpe-tokenizer.ts';
@@ -29,6 +29,7 @@ export { bigramCrossEntropy } from './baselines/bigram-cross-entropy.ts';
 export { KvCache, kvCache } from './kv-cache.ts';
 export { MultiHeadAttention, multiHeadAttention } from './multi-head-attention.ts';
 export type { AttendOptions, MultiHeadAttentionOptions } from './multi-head-attention.ts';
+export { trailingCausalMask } from './attention/trailing-causal-mask.ts';
 export { TransformerBlock, transformerBlock } from './transformer-block.ts';
 export type { BlockForwardOptions, FeedForwardActivation, TransformerBlockOptions } from './transformer-block.ts';
 export { LanguageModel, languageModel } from './language-model.ts';
@@ -38,3 +39,7 @@ export type { GenerateOptions } from './generate.ts';
 export { sampleToken } from './sample-token.ts';
 export type { SampleTokenOptions } from './sample-token.ts';
 export { transformerLayers } from './transformer-layers.ts';
+
+// training
+export { trainLanguageModel } from './train/train-language-model.ts';
+export type { LmStepLog, TrainLanguageModelOptions, TrainLanguageModelResult } from './train/train-language-model.ts';

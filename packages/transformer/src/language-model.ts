@@ -7,7 +7,7 @@ import { generateTokens } from './generate.ts';
 import type { GenerateOptions } from './generate.ts';
 import { gpt2Embedding, gpt2Linear } from './gpt2-init.ts';
 import { KvCache } from './kv-cache.ts';
-import { sinusoidalPositions } from './positional/sinusoidal-positions.ts';
+import { sinusoidalPositions } from './positions/sinusoidal-positions.ts';
 import { TransformerBlock } from './transformer-block.ts';
 import type { FeedForwardActivation } from './transformer-block.ts';
 import { bool, checkKeys, floatDType, oneOf, positiveInt, rate, seedOf } from './options.ts';

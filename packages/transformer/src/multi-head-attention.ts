@@ -2,7 +2,7 @@ import { add, cast, greater, matmul, permute, reshape, rng as makeRng, ShapeErro
 import type { Rng, Tensor } from '@gradlab/core-tensor';
 import { Dropout, Module } from '@gradlab/models-nn';
 import type { LayerConfig, Linear } from '@gradlab/models-nn';
-import { causalMask } from './attention/causal-mask.ts';
+import { trailingCausalMask } from './attention/trailing-causal-mask.ts';
 import { scaledDotProductAttention } from './attention/scaled-dot-product-attention.ts';
 import { gpt2Linear } from './gpt2-init.ts';
 import { onRows } from './on-rows.ts';
@@ -123,7 +123,7 @@ export class MultiHeadAttention extends Module {
     const Tk = k.shape[2] as number;
     const causal = options.causal ?? this.causal;
     // The cached mask is aligned at the bottom right, so queries after a cache see their past.
-    let mask = causal && T > 1 ? causalMask(T, Tk) : undefined;
+    let mask = causal && T > 1 ? trailingCausalMask(T, Tk) : undefined;
     if (options.mask !== undefined) mask = mask === undefined ? options.mask : both(options.mask, mask);
     let { output, weights } = scaledDotProductAttention(q, k, v, mask === undefined ? {} : { mask });
     if (this.training && this.dropout > 0) {

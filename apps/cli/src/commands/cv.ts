@@ -1,9 +1,15 @@
-import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { builtinDatasets, builtinMetrics, crossValidate, learningCurve, validationCurve } from '@gradlab/data';
+import type { Estimator } from '@gradlab/data';
 import { svgPlot } from '../svg/plot.ts';
-import type { ModelFlags } from './fit.ts';
-import { MODEL_KINDS, UsageError, isClassifier, loadData, makeModel, modelKind, numberFlag, numberList, reportError, withModelFlags } from './fit.ts';
+import { UsageError } from '../cli-error.ts';
+import { guard } from '../report-error.ts';
+import { integerFlag } from '../integer-flag.ts';
+import { createProgress } from '../progress.ts';
+import type { Progress } from '../progress.ts';
+import { checkOutputPath, writeOutput } from '../write-output.ts';
+import type { CliModel, ModelFlags } from './fit.ts';
+import { MAX_DEGREE, MODEL_KINDS, checkModelFlags, isClassifier, loadData, makeModel, modelKind, numberList, withModelFlags } from './fit.ts';
 
 interface CvFlags extends ModelFlags {
   data: string;
@@ -21,20 +27,56 @@ function fmt(v: number): string {
   return v.toFixed(6);
 }
 
+/** Counts finished fits on the progress reporter: one unit per fold (per curve point). */
+function counted(make: () => CliModel, progress: Progress, state: { done: number }): () => Estimator {
+  return () => {
+    const model = make();
+    const fitOnce = model.fit.bind(model);
+    model.fit = (x, t) => {
+      const r = fitOnce(x, t);
+      state.done++;
+      progress.update(state.done);
+      return r;
+    };
+    return model;
+  };
+}
+
 async function cv(kindText: string, flags: CvFlags): Promise<void> {
   const kind = modelKind(kindText);
-  const data = await loadData(flags.data, flags);
-  const k = numberFlag('k', flags.k, 5);
-  const seed = numberFlag('seed', flags.seed, 0);
-  const degree = numberFlag('degree', flags.degree, 1);
+  checkModelFlags(flags);
+  const k = integerFlag('-k', flags.k, 5, { min: 2, max: 100_000 });
+  const seed = integerFlag('--seed', flags.seed, 0, { max: Number.MAX_SAFE_INTEGER });
+  const degree = integerFlag('--degree', flags.degree, 1, { max: MAX_DEGREE });
   const lossName = flags.loss ?? (isClassifier(kind) ? 'zeroOne' : 'mse');
   if (!Object.hasOwn(builtinMetrics, lossName)) throw new UsageError(`unknown --loss '${lossName}'; choose one of ${Object.keys(builtinMetrics).join(', ')}`);
+  if (flags.curve !== undefined && flags.curve !== 'degree' && flags.curve !== 'lambda' && flags.curve !== 'size') throw new UsageError(`--curve must be degree, lambda or size, got '${flags.curve}'`);
+  if (flags.plot !== undefined) {
+    if (flags.curve === undefined) throw new UsageError('--plot draws a curve: use it with --curve degree, lambda or size');
+    checkOutputPath(flags.plot, '--plot');
+  }
+  const data = await loadData(flags.data, flags);
+  const progress = createProgress({ quiet: flags.json === true || flags.quiet === true });
+  const warnings = new Set<string>();
+  const hooks = { onWarning: (w: string) => void warnings.add(w.replace(/^\[gradlab\/[\w-]+\] /, '')) };
+  const state = { done: 0 };
+  const report = (): void => {
+    if (flags.quiet === true || warnings.size === 0) return;
+    for (const w of warnings) process.stderr.write(`gradlab cv: warning (in some folds): ${w}\n`);
+  };
   const stratify = isClassifier(kind) && data.classNames !== undefined;
   const out = (line = ''): void => {
     process.stdout.write(line + '\n');
   };
   if (flags.curve === undefined) {
-    const r = crossValidate(() => makeModel(kind, degree, flags), data, { k, seed, loss: lossName, stratify });
+    progress.start(k, `cv ${kind} (${k} folds)`);
+    let r: ReturnType<typeof crossValidate>;
+    try {
+      r = crossValidate(counted(() => makeModel(kind, degree, flags, undefined, hooks), progress, state), data, { k, seed, loss: lossName, stratify });
+    } finally {
+      progress.stop();
+    }
+    report();
     if (flags.json === true) {
       process.stdout.write(JSON.stringify({ model: kind, k, loss: lossName, validationLosses: r.validationLosses, trainLosses: r.trainLosses, meanValidationLoss: r.meanValidationLoss, stdValidationLoss: r.stdValidationLoss, meanTrainLoss: r.meanTrainLoss }, null, 2) + '\n');
       return;
@@ -44,20 +86,29 @@ async function cv(kindText: string, flags: CvFlags): Promise<void> {
     out(`  mean validation loss: ${fmt(r.meanValidationLoss)} ± ${fmt(r.stdValidationLoss)}  (mean training loss ${fmt(r.meanTrainLoss)})`);
     return;
   }
-  if (flags.curve !== 'degree' && flags.curve !== 'lambda' && flags.curve !== 'size') throw new UsageError(`--curve must be degree, lambda or size, got '${flags.curve}'`);
   const curve = flags.curve;
   const defaults = { degree: '0,1,2,3,4,5,6,7,8,9', lambda: '0.001,0.01,0.1,1,10,100', size: '0.1,0.2,0.4,0.6,0.8,1' };
   const values = numberList('values', flags.values ?? defaults[curve]);
-  const points =
-    curve === 'size'
-      ? learningCurve(() => makeModel(kind, degree, flags), data, { sizes: values, k, seed, loss: lossName, stratify })
-      : validationCurve((v: number) => (curve === 'degree' ? makeModel(kind === 'linear' ? 'poly' : kind, v, flags) : makeModel(kind, degree, flags, v)), data, { values, k, seed, loss: lossName, stratify });
+  if (curve === 'degree') for (const v of values) integerFlag('--values', String(v), 0, { max: MAX_DEGREE });
+  if (curve === 'size') for (const v of values) if (!(v > 0) || v > 1e7) throw new UsageError(`--values: training-set sizes must be counts or fractions in (0, 1], got '${v}'`);
+  if (curve === 'lambda') for (const v of values) if (v < 0) throw new UsageError(`--values: λ must be >= 0, got '${v}'`);
+  progress.start(values.length * k, `${curve === 'size' ? 'learning' : 'validation'} curve of ${kind}`);
+  let points: ReturnType<typeof learningCurve>;
+  try {
+    points =
+      curve === 'size'
+        ? learningCurve(counted(() => makeModel(kind, degree, flags, undefined, hooks), progress, state), data, { sizes: values, k, seed, loss: lossName, stratify })
+        : validationCurve((v: number) => counted(() => (curve === 'degree' ? makeModel(kind === 'linear' ? 'poly' : kind, v, flags, undefined, hooks) : makeModel(kind, degree, flags, v, hooks)), progress, state)(), data, { values, k, seed, loss: lossName, stratify });
+  } finally {
+    progress.stop();
+  }
+  report();
   const lower = builtinMetrics[lossName as keyof typeof builtinMetrics].lowerIsBetter;
   const best = points.reduce((a, b) => ((lower ? b.validationMean < a.validationMean : b.validationMean > a.validationMean) ? b : a));
   if (flags.plot !== undefined) {
     const label = curve === 'degree' ? 'model order M' : curve === 'size' ? 'training-set size N' : 'λ';
     const xs = curve === 'lambda' ? values.map((v) => Math.log10(v)) : values;
-    writeFileSync(
+    writeOutput(
       flags.plot,
       svgPlot({
         title: `${curve === 'size' ? 'learning' : 'validation'} curve of ${kind} on ${data.name ?? flags.data} (${k}-fold)`,
@@ -98,11 +149,5 @@ export function cvCommand(): Command {
     .option('--plot <file.svg>', 'with --curve: write the training and validation curves as SVG')
     .option('--json', 'machine-readable output')
     .addHelpText('after', '\nExamples:\n  gradlab cv poly --data sinusoid --degree 3 --k 5\n  gradlab cv poly --data sinusoid --curve degree --values 0,1,3,5,9 --plot curve.svg\n  gradlab cv ridge --data sinusoid --degree 9 --curve lambda\n  gradlab cv logistic --data breast-cancer --curve size --values 20,50,100,200')
-    .action(async (kind: string, flags: CvFlags) => {
-      try {
-        await cv(kind, flags);
-      } catch (error) {
-        reportError('cv', error);
-      }
-    });
+    .action(guard('cv', (kind: string, flags: CvFlags) => cv(kind, flags)));
 }

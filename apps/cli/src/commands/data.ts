@@ -1,7 +1,9 @@
 import { Command } from 'commander';
-import { CsvError, builtinDatasets, describeDataset } from '@gradlab/data';
+import { builtinDatasets, describeDataset } from '@gradlab/data';
 import type { ColumnRef, CsvColumn, CsvOptions, Dataset, DatasetDescription } from '@gradlab/data';
 import { readCsv } from '@gradlab/data/node';
+import { UsageError } from '../cli-error.ts';
+import { guard } from '../report-error.ts';
 
 interface DescribeOptions {
   target?: string;
@@ -13,8 +15,6 @@ interface DescribeOptions {
   json?: boolean;
 }
 
-/** A usage error: printed without a stack, exit code 2. */
-class UsageError extends Error {}
 
 /** A column given on the command line: a 0-based position when all digits, a name otherwise. */
 function columnRef(text: string): ColumnRef {
@@ -113,20 +113,13 @@ export function dataCommand(): Command {
     .option('--no-header', 'the first row is data, not column names')
     .option('--json', 'machine-readable output')
     .addHelpText('after', '\nExamples:\n  gradlab data describe iris\n  gradlab data describe measurements.csv --target price --categorical city')
-    .action(async (source: string, opts: DescribeOptions) => {
-      try {
+    .action(
+      guard('data describe', async (source: string, opts: DescribeOptions) => {
         if (opts.encoding !== undefined && opts.encoding !== 'onehot' && opts.encoding !== 'index') {
           throw new UsageError(`--encoding must be onehot or index, got '${String(opts.encoding)}'`);
         }
         await describe(source, opts);
-      } catch (error) {
-        if (error instanceof UsageError || error instanceof CsvError) {
-          process.stderr.write(`gradlab data describe: ${error.message}\n`);
-          process.exitCode = error instanceof UsageError ? 2 : 1;
-          return;
-        }
-        throw error;
-      }
-    });
+      }),
+    );
   return data;
 }

@@ -1,7 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { GradlabError } from '@gradlab/core-tensor';
-import { CsvError, builtinDatasets, trainTestSplit } from '@gradlab/data';
+import { builtinDatasets, trainTestSplit, withStandardization } from '@gradlab/data';
 import type { Dataset, Estimator } from '@gradlab/data';
 import { readCsv } from '@gradlab/data/node';
 import {
@@ -19,14 +17,19 @@ import type { FeatureModel, Matrix } from '@gradlab/models-linear';
 import { optimizerFromSpec } from '@gradlab/optim';
 import { svgPlot } from '../svg/plot.ts';
 import type { PlotSeries } from '../svg/plot.ts';
+import { UsageError } from '../cli-error.ts';
+import { guard } from '../report-error.ts';
+import { integerFlag } from '../integer-flag.ts';
+import { createProgress } from '../progress.ts';
+import { checkOutputPath, writeOutput } from '../write-output.ts';
 
 /** The model names `gradlab fit` and `gradlab cv` accept. */
 export const MODEL_KINDS = ['linear', 'poly', 'ridge', 'lasso', 'perceptron', 'logistic'] as const;
+/** The largest polynomial model order M the CLI accepts (the design matrix has M + 1 columns per input). */
+export const MAX_DEGREE = 50;
 /** One of {@link MODEL_KINDS}. */
 export type ModelKind = (typeof MODEL_KINDS)[number];
 
-/** A usage error: printed without a stack, exit code 2. */
-export class UsageError extends Error {}
 
 /** The model options shared by `fit` and `cv`. */
 export interface ModelFlags {
@@ -39,6 +42,15 @@ export interface ModelFlags {
   seed: string;
   target?: string;
   header: boolean;
+  standardize?: boolean;
+  quiet?: boolean;
+  json?: boolean;
+}
+
+/** What a model reports while it trains: warnings, and the epoch of gradient training. */
+export interface ModelHooks {
+  onWarning?: (message: string) => void;
+  onEpoch?: (epoch: number) => void;
 }
 
 /** A fitted or unfitted model as the CLI sees it: the Estimator contract plus what it prints. */
@@ -59,6 +71,19 @@ export function numberList(name: string, text: string): number[] {
   const parts = text.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
   if (parts.length === 0) throw new UsageError(`--${name} needs at least one number`);
   return parts.map((p) => numberFlag(name, p, 0));
+}
+
+/**
+ * Checks every model flag up front, whichever model reads it, so that a bad value is always a
+ * usage error and never silently ignored.
+ */
+export function checkModelFlags(flags: ModelFlags): void {
+  if (flags.lambda !== undefined && !(numberFlag('lambda', flags.lambda, 0) >= 0)) throw new UsageError(`--lambda must be >= 0, got '${flags.lambda}'`);
+  if (flags.lr !== undefined && !(numberFlag('lr', flags.lr, 0.1) > 0)) throw new UsageError(`--lr must be > 0, got '${flags.lr}'`);
+  integerFlag('--epochs', flags.epochs, 1, { min: 1, max: 1_000_000 });
+  integerFlag('--batch-size', flags.batchSize, 1, { min: 1, max: 1e9 });
+  integerFlag('--seed', flags.seed, 0, { max: Number.MAX_SAFE_INTEGER });
+  if (flags.solver !== undefined && flags.solver !== 'newton' && flags.solver !== 'gradient') throw new UsageError(`--solver must be newton or gradient, got '${flags.solver}'`);
 }
 
 /** Checks the model name argument. */
@@ -88,11 +113,11 @@ export async function loadData(source: string, flags: Pick<ModelFlags, 'target' 
  * Builds a fresh model of the named kind: polynomial features of order `degree` in front of it
  * when degree > 1 (always for `poly`), all maths in @gradlab/models-linear.
  */
-export function makeModel(kind: ModelKind, degree: number, flags: ModelFlags, lambdaOverride?: number): CliModel {
-  const quiet = { onWarning: () => undefined };
+export function makeModel(kind: ModelKind, degree: number, flags: ModelFlags, lambdaOverride?: number, hooks: ModelHooks = {}): CliModel {
+  const quiet = { onWarning: hooks.onWarning ?? (() => undefined) };
   const lambda = lambdaOverride ?? numberFlag('lambda', flags.lambda, kind === 'ridge' || kind === 'lasso' ? 1 : 0);
-  const seed = numberFlag('seed', flags.seed, 0);
-  const epochs = numberFlag('epochs', flags.epochs, kind === 'perceptron' ? 10 : 200);
+  const seed = integerFlag('--seed', flags.seed, 0, { max: Number.MAX_SAFE_INTEGER });
+  const epochs = integerFlag('--epochs', flags.epochs, kind === 'perceptron' ? 10 : 200, { min: 1, max: 1_000_000 });
   const lr = flags.lr === undefined ? undefined : numberFlag('lr', flags.lr, 0.1);
   let model: FeatureModel & CliModel;
   switch (kind) {
@@ -113,20 +138,31 @@ export function makeModel(kind: ModelKind, degree: number, flags: ModelFlags, la
       // Without --solver the model picks Newton for small problems and gradient descent for large ones.
       const solver = flags.solver ?? (flags.optimizer !== undefined ? 'gradient' : undefined);
       if (solver !== undefined && solver !== 'newton' && solver !== 'gradient') throw new UsageError(`--solver must be newton or gradient, got '${solver}'`);
-      const batch = flags.batchSize === undefined ? {} : { batchSize: numberFlag('batch-size', flags.batchSize, 1) };
+      const batch = flags.batchSize === undefined ? {} : { batchSize: integerFlag('--batch-size', flags.batchSize, 1, { min: 1, max: 1e9 }) };
       const optimizer = optimizerFromSpec({ id: flags.optimizer ?? 'sgd', config: { lr: lr ?? 0.1 } });
-      model = logisticRegression({ lambda, ...(solver !== undefined ? { solver } : {}), training: { optimizer, epochs, seed, ...batch }, ...quiet });
+      const onStep = hooks.onEpoch === undefined ? {} : { onStep: (s: { epoch: number }) => hooks.onEpoch?.(s.epoch) };
+      model = logisticRegression({ lambda, ...(solver !== undefined ? { solver } : {}), training: { optimizer, epochs, seed, ...batch, ...onStep }, ...quiet });
       break;
     }
   }
   const features = kind === 'poly' || degree > 1;
-  return features ? withFeatures(polynomialFeatureMap(degree, { bias: false }), model) : model;
+  const full: CliModel = features ? withFeatures(polynomialFeatureMap(degree, { bias: false }), model) : model;
+  return flags.standardize === true ? standardized(full) : full;
 }
 
-/** The parameters θ of a fitted model, by name. */
+/** The model behind a standard scaler fitted on its training inputs only (`--standardize`). */
+function standardized(inner: CliModel): CliModel {
+  const est = withStandardization(() => inner)();
+  const loss = inner.loss?.bind(inner);
+  return Object.assign(est, loss === undefined ? {} : { loss: (x: Matrix, t: Float64Array) => loss(est.scaler.transform(x), t) });
+}
+
+/** The parameters θ of a fitted model (of the inner model, behind the scaler and the features). */
 function parameters(model: CliModel): Float64Array {
-  const inner = ('model' in model ? (model as { model: unknown }).model : model) as { theta: Float64Array };
-  return inner.theta;
+  let inner: unknown = model;
+  if (typeof inner === 'object' && inner !== null && 'estimator' in inner) inner = inner.estimator;
+  if (typeof inner === 'object' && inner !== null && 'model' in inner) inner = inner.model;
+  return (inner as { theta: Float64Array }).theta;
 }
 
 function fmt(v: number | undefined): string {
@@ -179,7 +215,7 @@ function plotFit(path: string, kind: ModelKind, data: Dataset, train: Dataset, f
     for (const f of fitted) series.push({ kind: 'line', x: grid, y: Float64Array.from(f.model.predict(gx)), label: `M = ${f.degree}` });
     const ts = Array.from(train.t);
     const span = Math.max(...ts) - Math.min(...ts) || 1;
-    writeFileSync(path, svgPlot({ title: `${kind} fit on ${name}`, xLabel: data.featureNames[0] ?? 'x', yLabel: data.targetName, series, yRange: [Math.min(...ts) - 0.5 * span, Math.max(...ts) + 0.5 * span] }));
+    writeOutput(path, svgPlot({ title: `${kind} fit on ${name}`, xLabel: data.featureNames[0] ?? 'x', yLabel: data.targetName, series, yRange: [Math.min(...ts) - 0.5 * span, Math.max(...ts) + 0.5 * span] }));
     return;
   }
   if (d === 2) {
@@ -208,7 +244,7 @@ function plotFit(path: string, kind: ModelKind, data: Dataset, train: Dataset, f
     const x0 = Float64Array.from({ length: train.t.length }, (_, i) => train.x.data[i * 2] as number);
     const x1 = Float64Array.from({ length: train.t.length }, (_, i) => train.x.data[i * 2 + 1] as number);
     const step = (a: Float64Array): number => (a[1] as number) - (a[0] as number);
-    writeFileSync(
+    writeOutput(
       path,
       svgPlot({
         title: `${kind} decision regions on ${name}`,
@@ -231,7 +267,7 @@ function plotFit(path: string, kind: ModelKind, data: Dataset, train: Dataset, f
     const gx: Matrix = { data: grid, shape: [200, 1] };
     const proba = model.predictProba?.(gx);
     const curve = proba !== undefined ? Float64Array.from({ length: 200 }, (_, i) => proba.data[i * 2 + 1] as number) : Float64Array.from(model.predict(gx));
-    writeFileSync(path, svgPlot({ title: `${kind} on ${name}`, xLabel: data.featureNames[0] ?? 'x', yLabel: 'p(t = 1 | x)', yRange: [-0.1, 1.1], series: [{ kind: 'scatter', x: train.x.data, y: train.t, classes: train.t, label: 'training data' }, { kind: 'line', x: grid, y: curve, label: model.predictProba !== undefined ? 'soft prediction' : 'hard prediction' }] }));
+    writeOutput(path, svgPlot({ title: `${kind} on ${name}`, xLabel: data.featureNames[0] ?? 'x', yLabel: 'p(t = 1 | x)', yRange: [-0.1, 1.1], series: [{ kind: 'scatter', x: train.x.data, y: train.t, classes: train.t, label: 'training data' }, { kind: 'line', x: grid, y: curve, label: model.predictProba !== undefined ? 'soft prediction' : 'hard prediction' }] }));
     return;
   }
   throw new UsageError(`--plot draws fit curves for one input and decision regions for two; ${name} has ${d} inputs`);
@@ -239,22 +275,32 @@ function plotFit(path: string, kind: ModelKind, data: Dataset, train: Dataset, f
 
 async function fit(kindText: string, flags: FitFlags): Promise<void> {
   const kind = modelKind(kindText);
+  checkModelFlags(flags);
   const degrees = numberList('degree', flags.degree);
-  for (const m of degrees) if (!Number.isInteger(m) || m < 0) throw new UsageError(`--degree must be non-negative integers, got '${flags.degree}'`);
+  for (const m of degrees) integerFlag('--degree', String(m), 0, { max: MAX_DEGREE });
   if (degrees.length > 1 && kind !== 'poly' && kind !== 'ridge' && kind !== 'lasso') throw new UsageError('several --degree values are for poly, ridge and lasso');
   const fraction = numberFlag('validation', flags.validation, 0.3);
   if (!(fraction >= 0 && fraction < 1)) throw new UsageError(`--validation must be a fraction in [0, 1), got '${flags.validation}'`);
+  if (flags.plot !== undefined) checkOutputPath(flags.plot, '--plot');
   const data = await loadData(flags.data, flags);
-  const seed = numberFlag('seed', flags.seed, 0);
+  const seed = integerFlag('--seed', flags.seed, 0, { max: Number.MAX_SAFE_INTEGER });
   const split = fraction > 0 ? trainTestSplit(data, { train: 1 - fraction, validation: fraction, test: 0, seed, stratify: isClassifier(kind) && data.classNames !== undefined }) : undefined;
   const train = split?.train ?? data;
   const validation = split?.validation;
   const population = data.name === 'sinusoid' ? sinusoidPopulation() : undefined;
   const fitted: { degree: number; model: CliModel }[] = [];
   const reports: FitReport[] = [];
+  const progress = createProgress({ quiet: flags.json === true || flags.quiet === true });
+  const epochs = integerFlag('--epochs', flags.epochs, kind === 'perceptron' ? 10 : 200, { min: 1, max: 1_000_000 });
+  const warnings: string[] = [];
   for (const degree of degrees) {
-    const model = makeModel(kind, degree, flags);
-    model.fit(train.x, train.t);
+    const model = makeModel(kind, degree, flags, undefined, { onWarning: (w) => warnings.push(w), onEpoch: (e) => progress.update(e) });
+    progress.start(epochs, `fit ${kind}${degrees.length > 1 ? ` M = ${degree}` : ''}`);
+    try {
+      model.fit(train.x, train.t);
+    } finally {
+      progress.stop();
+    }
     fitted.push({ degree, model });
     const classifier = isClassifier(kind);
     reports.push({
@@ -269,15 +315,16 @@ async function fit(kindText: string, flags: FitFlags): Promise<void> {
     });
   }
   if (flags.plot !== undefined) plotFit(flags.plot, kind, data, train, fitted);
+  if (flags.quiet !== true) for (const w of new Set(warnings)) process.stderr.write(`gradlab fit: warning: ${w.replace(/^\[gradlab\/[\w-]+\] /, '')}\n`);
   if (flags.json === true) {
-    process.stdout.write(JSON.stringify({ data: data.name ?? flags.data, n: data.t.length, train: train.t.length, validation: validation?.t.length ?? 0, fits: reports }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ data: data.name ?? flags.data, n: data.t.length, train: train.t.length, validation: validation?.t.length ?? 0, standardized: flags.standardize === true, warnings: [...new Set(warnings)], fits: reports }, null, 2) + '\n');
     return;
   }
   const out = (line = ''): void => {
     process.stdout.write(line + '\n');
   };
   const lossName = kind === 'perceptron' ? 'detection-error (0-1) loss' : kind === 'logistic' ? 'log-loss' : 'quadratic loss';
-  out(`${kind} on ${data.name ?? flags.data}: ${train.t.length} training samples, ${validation?.t.length ?? 0} validation samples, ${data.x.shape[1]} inputs`);
+  out(`${kind} on ${data.name ?? flags.data}: ${train.t.length} training samples, ${validation?.t.length ?? 0} validation samples, ${data.x.shape[1]} inputs${flags.standardize === true ? ' (standardised with the training mean and std; θ is on that scale)' : ''}`);
   for (const r of reports) {
     out();
     if (kind === 'poly' || r.degree > 1) out(`M = ${r.degree}`);
@@ -305,17 +352,9 @@ export function withModelFlags(cmd: Command): Command {
     .option('--batch-size <S>', 'mini-batch size of the gradient solver (default: full batch)')
     .option('--seed <n>', 'seed for the split, the folds and SGD shuffling', '0')
     .option('--target <column>', 'CSV: the target column, by name or 0-based position (default: the last)')
-    .option('--no-header', 'CSV: the first row is data, not column names');
-}
-
-/** Reports an error of the command and sets the exit code (2 for usage, 1 for bad data). */
-export function reportError(command: string, error: unknown): void {
-  if (error instanceof UsageError || error instanceof CsvError || error instanceof GradlabError) {
-    process.stderr.write(`gradlab ${command}: ${error.message}\n`);
-    process.exitCode = error instanceof UsageError ? 2 : 1;
-    return;
-  }
-  throw error;
+    .option('--no-header', 'CSV: the first row is data, not column names')
+    .option('--standardize', 'standardise each input to mean 0 and std 1, with the mean and std of the training split only')
+    .option('-q, --quiet', 'no progress and no warnings on stderr');
 }
 
 /** `gradlab fit <model> --data <csv|builtin>`: trains a linear model and reports θ and its losses. */
@@ -331,11 +370,5 @@ export function fitCommand(): Command {
     .option('--plot <file.svg>', 'write the fit curve (one input) or the decision regions (two inputs) as SVG')
     .option('--json', 'machine-readable output')
     .addHelpText('after', "\nExamples:\n  gradlab fit poly --data sinusoid --degree 1,3,9 --validation 0 --plot fit.svg\n  gradlab fit logistic --data blobs --lambda 0.1 --plot boundary.svg\n  gradlab fit ridge --data measurements.csv --target price --lambda 10")
-    .action(async (kind: string, flags: FitFlags) => {
-      try {
-        await fit(kind, flags);
-      } catch (error) {
-        reportError('fit', error);
-      }
-    });
+    .action(guard('fit', (kind: string, flags: FitFlags) => fit(kind, flags)));
 }

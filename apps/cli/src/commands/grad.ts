@@ -1,8 +1,11 @@
 import { Command, Option } from 'commander';
 import { summarise, toDot, toJSON, toMermaid, traceExpression } from '@gradlab/core-tensor/graph';
 import type { ComputationalGraph } from '@gradlab/core-tensor/graph';
-import { ParseError, compareGradients, parse, toLatex, toString, variables } from '@gradlab/core-tensor/symbolic';
+import { compareGradients, parse, toLatex, toString, variables } from '@gradlab/core-tensor/symbolic';
 import type { Expr, GradientComparison } from '@gradlab/core-tensor/symbolic';
+import { RunError, UsageError } from '../cli-error.ts';
+import { guard } from '../report-error.ts';
+import { integerFlag } from '../integer-flag.ts';
 
 type GraphFormat = 'dot' | 'mermaid' | 'json';
 
@@ -13,8 +16,6 @@ interface GradOptions {
   maxNodes: string;
 }
 
-/** A usage error: printed without a stack, exit code 2. */
-class UsageError extends Error {}
 
 /** `theta1=1,theta2=-1` → { theta1: 1, theta2: -1 }. */
 function parsePoint(text: string): Record<string, number> {
@@ -40,6 +41,21 @@ function checkPoint(expr: Expr, point: Record<string, number>): string[] {
   const extra = Object.keys(point).filter((v) => !vars.includes(v));
   if (extra.length > 0) throw new UsageError(`--at: ${extra.join(', ')} ${extra.length === 1 ? 'is not a variable' : 'are not variables'} of the expression (it uses ${vars.join(', ') || 'none'})`);
   return vars;
+}
+
+/** A value or gradient that is NaN or infinite means the point is outside the expression's domain: an error, not a result. */
+function checkFinite(expr: Expr, c: GradientComparison): void {
+  const at = c.variables.map((v, i) => `${v} = ${num(c.point[i] as number)}`).join(', ');
+  const bad: string[] = [];
+  if (!Number.isFinite(c.value)) bad.push(`g = ${num(c.value)}`);
+  c.variables.forEach((v, i) => {
+    const s = (c.gradients.symbolic as readonly number[])[i] as number;
+    const a = c.gradients.autodiff[i] as number;
+    if (!Number.isFinite(s) || !Number.isFinite(a)) bad.push(`∂g/∂${v} = ${num(Number.isFinite(s) ? a : s)}`);
+  });
+  if (bad.length > 0) {
+    throw new RunError(`${toString(expr)} is not finite at ${at} (${bad.join(', ')})`, 'choose a point inside the domain of the expression (log needs x > 0, sqrt x >= 0, no division by 0)');
+  }
 }
 
 function renderGraph(graph: ComputationalGraph, format: GraphFormat): string {
@@ -88,9 +104,9 @@ function run(source: string, opts: GradOptions): void {
   const point = opts.at === undefined ? {} : parsePoint(opts.at);
   const vars = checkPoint(expr, point);
   if (vars.length === 0) throw new UsageError('the expression has no variables to differentiate by');
-  const maxNodes = Number(opts.maxNodes);
-  if (!Number.isInteger(maxNodes) || maxNodes < 1) throw new UsageError(`--max-nodes must be a positive integer, got '${opts.maxNodes}'`);
+  const maxNodes = integerFlag('--max-nodes', opts.maxNodes, 60, { min: 1, max: 100_000 });
   const c = compareGradients(expr, point, { vars });
+  checkFinite(expr, c);
   const graph = opts.graph === undefined ? undefined : summarise(traceExpression(expr, point, vars), { maxNodes });
   if (opts.json === true) {
     const derivatives = (c.derivatives as readonly Expr[]).map((d, i) => ({ variable: vars[i], text: toString(d), latex: toLatex(d) }));
@@ -132,16 +148,5 @@ export function gradCommand(): Command {
     .option('--max-nodes <n>', 'summarise graphs larger than this', '60')
     .option('--json', 'machine-readable output')
     .addHelpText('after', '\nExample:\n  gradlab grad "theta1^2 + 2*theta2^2 - theta3^2" --at theta1=1,theta2=-1,theta3=1 --graph mermaid')
-    .action((source: string, opts: GradOptions) => {
-      try {
-        run(source, opts);
-      } catch (error) {
-        if (error instanceof ParseError || error instanceof UsageError) {
-          process.stderr.write(`gradlab grad: ${error.message}\n`);
-          process.exitCode = 2;
-          return;
-        }
-        throw error;
-      }
-    });
+    .action(guard('grad', (source: string, opts: GradOptions) => run(source, opts)));
 }

@@ -14,7 +14,8 @@ import {
 import type { PointLoss } from '@gradlab/inference';
 import { multivariateGaussian } from '@gradlab/prob';
 import type { Assignment, JointTable, Value } from '@gradlab/prob';
-import { guarded, jointFromArgs, num, parseValue, UsageError, withJointOptions } from './prob.ts';
+import { UsageError } from '../cli-error.ts';
+import { guarded, jointFromArgs, num, parseValue, withJointOptions } from './prob.ts';
 import type { JointArgs } from './prob.ts';
 
 interface InferOptions extends JointArgs {

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { tensor, ValueError } from '@gradlab/core-tensor';
 import type { Tensor } from '@gradlab/core-tensor';
-import { ParseError, compile, parse, toString } from '@gradlab/core-tensor/symbolic';
+import { compile, parse, toString } from '@gradlab/core-tensor/symbolic';
 import {
   DivergenceError,
   builtinOptimizers,
@@ -15,6 +15,9 @@ import {
   suggestStepSize,
 } from '@gradlab/optim';
 import type { DecreaseViolation, JsonValue, Optimizer, OptimizerFactory, Schedule, ScheduleFactory } from '@gradlab/optim';
+import { RunError, UsageError } from '../cli-error.ts';
+import { guard } from '../report-error.ts';
+import { integerFlag } from '../integer-flag.ts';
 
 interface OptimizeOptions {
   from?: string;
@@ -39,8 +42,6 @@ export interface OptimizeMaps {
   schedules?: Readonly<Record<string, ScheduleFactory>>;
 }
 
-/** A usage error: printed without a stack, exit code 2. */
-class UsageError extends Error {}
 
 function number(flag: string, text: string): number {
   const v = Number(text);
@@ -99,8 +100,7 @@ function run(source: string, opts: OptimizeOptions, maps: OptimizeMaps, out: (li
   if (vars.length === 0) throw new UsageError('the expression has no variables to optimise');
   if (opts.from === undefined) throw new UsageError(`--from is required: the starting point, e.g. --from ${vars.map((v) => `${v}=1`).join(',')}`);
   const start = parseStart(opts.from, vars);
-  const steps = number('--steps', opts.steps);
-  if (!Number.isInteger(steps) || steps < 0) throw new UsageError(`--steps must be a non-negative integer, got '${opts.steps}'`);
+  const steps = integerFlag('--steps', opts.steps, 100, { max: 1_000_000 });
   if (!Object.hasOwn(optimizers, opts.optimizer)) throw new UsageError(`--optimizer: unknown optimizer '${opts.optimizer}'; choose one of ${Object.keys(optimizers).join(', ')}`);
   const config: Record<string, JsonValue> = {};
   // L at the start, by power iteration on Hessian-vector products: exact for quadratics.
@@ -112,10 +112,19 @@ function run(source: string, opts: OptimizeOptions, maps: OptimizeMaps, out: (li
     // No finite curvature at the start (e.g. log at 0): there is just no L to report.
     if (!(error instanceof ValueError)) throw error;
   }
+  // Without --lr, the gradient methods take γ = 1/L, the step that guarantees descent on an
+  // L-smooth function; Adam's lr is a step length, not a multiple of the gradient, so it keeps its own.
+  let lrSource: 'flag' | '1/L' | 'default' = 'flag';
   if (opts.lr === 'auto') {
     if (knownL === undefined) throw new UsageError('--lr auto: could not estimate the smoothness constant L at --from; give --lr a number');
     config.lr = suggestStepSize(knownL);
-  } else if (opts.lr !== undefined) config.lr = number('--lr', opts.lr);
+    lrSource = '1/L';
+  } else if (opts.lr !== undefined) {
+    config.lr = number('--lr', opts.lr);
+  } else if (knownL !== undefined && opts.schedule === undefined && !opts.optimizer.startsWith('adam')) {
+    config.lr = suggestStepSize(knownL);
+    lrSource = '1/L';
+  } else if (opts.schedule === undefined) lrSource = 'default';
   if (opts.verify !== undefined && opts.verify !== 'report' && opts.verify !== 'backtrack') throw new UsageError(`--verify must be report or backtrack, got '${opts.verify}'`);
   if (opts.verify !== undefined && (opts.optimizer !== 'gd' || opts.schedule !== undefined)) {
     throw new UsageError('--verify checks the guaranteed decrease of plain gradient descent: use it with --optimizer gd and no --schedule');
@@ -157,7 +166,7 @@ function run(source: string, opts: OptimizeOptions, maps: OptimizeMaps, out: (li
       expression: toString(expr),
       variables: vars,
       from: start,
-      optimizer: { id: optimizer.id, config: optimizer.config },
+      optimizer: { id: optimizer.id, config: optimizer.config, lrSource },
       ...(schedule === undefined ? {} : { schedule: { id: schedule.id, config: schedule.config, robbinsMonro: checkRobbinsMonro(schedule) } }),
       trajectory,
       ...(knownL === undefined ? {} : { smoothness: { L: knownL, suggestedLr: suggestStepSize(knownL) } }),
@@ -170,10 +179,13 @@ function run(source: string, opts: OptimizeOptions, maps: OptimizeMaps, out: (li
   out(`minimise g(${vars.join(', ')}) = ${toString(expr)}`);
   out(`with ${optimizer.id} ${JSON.stringify(optimizer.config)}${schedule === undefined ? '' : `, schedule ${schedule.id} ${JSON.stringify(schedule.config)}`}`);
   if (knownL !== undefined) out(`L = ${fmt(knownL)} at the start (Hessian power iteration), so γ = 1/L = ${fmt(suggestStepSize(knownL))} guarantees descent there`);
+  const lrUsed = typeof optimizer.config.lr === 'number' ? fmt(optimizer.config.lr) : JSON.stringify(optimizer.config.lr);
+  if (lrSource === '1/L') out(`step size γ = ${lrUsed} = 1/L (pass --lr to choose another)`);
+  else if (lrSource === 'default') out(`step size γ = ${lrUsed}, the ${optimizer.id} default${knownL === undefined && !opts.optimizer.startsWith('adam') ? ' (L could not be estimated at the start)' : ''}; pass --lr to choose another`);
+  else if (schedule === undefined) out(`step size γ = ${lrUsed} (--lr)`);
   if (schedule !== undefined) out(`Robbins–Monro: ${checkRobbinsMonro(schedule).satisfied ? 'satisfied' : 'not satisfied'} (${checkRobbinsMonro(schedule).reason})`);
   out();
-  const every = opts.every === undefined ? Math.max(1, Math.ceil(trajectory.length / 25)) : number('--every', opts.every);
-  if (!Number.isInteger(every) || every < 1) throw new UsageError(`--every must be a positive integer, got '${opts.every ?? ''}'`);
+  const every = integerFlag('--every', opts.every, Math.max(1, Math.ceil(trajectory.length / 25)), { min: 1, max: 1_000_000_000 });
   const rows = trajectory.filter((t, i) => t.step % every === 0 || i === trajectory.length - 1);
   const table = rows.map((r) => [String(r.step), fmt(r.value), fmt(r.gradNorm), ...r.theta.map(fmt)]);
   const head = ['step', 'g', '|grad g|', ...vars];
@@ -219,24 +231,19 @@ export function optimizeCommand(maps: OptimizeMaps = {}): Command {
     .option('--verify <mode>', 'gd only: check g(θ⁺) <= g(θ) − (γ/2)|grad g|² at each step and report violations, or backtrack')
     .option('--json', 'machine-readable output with the whole trajectory')
     .addHelpText('after', '\nExamples:\n  gradlab optimize "0.5*(theta-2)^2 + 1.5*(theta+1)^2" --from 5 --lr 0.25\n  gradlab optimize "x^2 + 10*y^2" --from x=3,y=1 --optimizer adam --lr 0.1 --steps 200')
-    .action((source: string, opts: OptimizeOptions) => {
-      const out = (line = ''): void => {
-        process.stdout.write(line + '\n');
-      };
-      try {
-        run(source, opts, maps, out);
-      } catch (error) {
-        if (error instanceof ParseError || error instanceof UsageError || error instanceof ValueError) {
-          process.stderr.write(`gradlab optimize: ${error.message}\n`);
-          process.exitCode = 2;
-          return;
+    .action(
+      guard('optimize', (source: string, opts: OptimizeOptions) => {
+        const out = (line = ''): void => {
+          process.stdout.write(line + '\n');
+        };
+        try {
+          run(source, opts, maps, out);
+        } catch (error) {
+          // A value the library rejects before the first step came from a flag; divergence is a run-time failure.
+          if (error instanceof ValueError && !(error instanceof DivergenceError)) throw new UsageError(error.message);
+          if (error instanceof DivergenceError) throw new RunError(error.message.replace(/\s*\n\s*/g, ' '));
+          throw error;
         }
-        if (error instanceof DivergenceError) {
-          process.stderr.write(`gradlab optimize: ${error.message}\n`);
-          process.exitCode = 1;
-          return;
-        }
-        throw error;
-      }
-    });
+      }),
+    );
 }

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { GradlabError, rng } from '@gradlab/core-tensor';
-import { evaluate, parse, ParseError, variables } from '@gradlab/core-tensor/symbolic';
+import { evaluate, parse, variables } from '@gradlab/core-tensor/symbolic';
 import { builtinDistributions, jointFromSamples, jointTable } from '@gradlab/prob';
 import type { Assignment, Distribution, JointTable, Value } from '@gradlab/prob';
+import { RunError, UsageError } from '../cli-error.ts';
+import { guard } from '../report-error.ts';
+import { integerFlag } from '../integer-flag.ts';
 
-/** A usage error: printed without a stack, exit code 2. */
-export class UsageError extends Error {}
 
 /** How a joint is given on the command line. */
 export interface JointArgs {
@@ -59,7 +60,7 @@ function readCsv(path: string, normalize: boolean): JointTable {
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new UsageError(`--csv: cannot read the file '${path}'`);
+    throw new RunError(`--csv: cannot read the file '${path}'`, 'check the path');
   }
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
   const header = splitCsvLine(lines[0] ?? '');
@@ -132,19 +133,22 @@ export function num(v: number): string {
   return Number.isFinite(v) ? String(Number(v.toPrecision(6))) : String(v);
 }
 
-/** Runs an action, turning usage and input errors into a message and exit code 2. */
-export function guarded(command: string, action: () => void): void {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof UsageError || error instanceof GradlabError || error instanceof ParseError) {
-      const flag = error instanceof GradlabError && error.hint?.includes('normalize') === true ? ' (on the command line: --normalize)' : '';
-      process.stderr.write(`gradlab ${command}: ${error.message}${flag}\n`);
-      process.exitCode = 2;
-      return;
+/**
+ * Runs an action whose inputs all come from the command line: a value the library rejects (a
+ * probability sum other than 1, a negative variance) is a usage error, exit code 2. The library's
+ * hint `pass { normalize: true }` is told as the flag every caller of this has, `--normalize`.
+ */
+export function guarded(command: string, action: () => void): Promise<void> {
+  return guard(command, () => {
+    try {
+      action();
+    } catch (error) {
+      if (error instanceof GradlabError) {
+        throw new UsageError(error.message.replace('pass { normalize: true } to divide by the sum', 'add --normalize to divide by the sum'));
+      }
+      throw error;
     }
-    throw error;
-  }
+  })();
 }
 
 interface JointOptions extends JointArgs {
@@ -248,6 +252,7 @@ interface DistOptions {
   low?: string;
   high?: string;
   data?: string;
+  normalize?: boolean;
   expect?: string;
   samples: string;
   seed: string;
@@ -271,7 +276,7 @@ function distributionFromFlags(family: string, o: DistOptions): Distribution<num
     case 'bernoulli':
       return builtinDistributions.bernoulli(numberFlag(o.p, '--p'));
     case 'categorical':
-      return builtinDistributions.categorical<Value>(numberList(o.probs, '--probs'), o.values === undefined ? {} : { values: o.values.split(',').map(parseValue) });
+      return builtinDistributions.categorical<Value>(numberList(o.probs, '--probs'), { ...(o.values === undefined ? {} : { values: o.values.split(',').map(parseValue) }), ...(o.normalize === true ? { normalize: true } : {}) });
     case 'gaussian':
       return builtinDistributions.gaussian(numberFlag(o.mean ?? '0', '--mean'), o.variance === undefined ? numberFlag(o.std ?? '1', '--std') : { variance: numberFlag(o.variance, '--variance') });
     case 'uniform':
@@ -285,10 +290,8 @@ function distributionFromFlags(family: string, o: DistOptions): Distribution<num
 
 function runDist(family: string, o: DistOptions): void {
   const d = distributionFromFlags(family, o) as Distribution<Value>;
-  const n = Number(o.samples);
-  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--samples must be a positive integer, got '${o.samples}'`);
-  const seed = Number(o.seed);
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`--seed must be a non-negative integer, got '${o.seed}'`);
+  const n = integerFlag('--samples', o.samples, 100_000, { min: 1, max: 10_000_000 });
+  const seed = integerFlag('--seed', o.seed, 0, { max: Number.MAX_SAFE_INTEGER });
   const numeric = d.support.kind !== 'finite' || d.support.values.every((v) => typeof v === 'number');
   let expectation: { expression: string; value: number } | undefined;
   if (o.expect !== undefined) {
@@ -351,6 +354,7 @@ export function probCommand(): Command {
     .option('--p <p>', 'bernoulli: Pr[x = 1]')
     .option('--probs <list>', 'categorical: the probabilities, comma separated')
     .option('--values <list>', 'categorical: the values (default 0,1,...)')
+    .option('--normalize', 'categorical: divide the probabilities by their sum instead of rejecting a sum other than 1')
     .option('--mean <mu>', 'gaussian: the mean (default 0)')
     .option('--std <sigma>', 'gaussian: the standard deviation (default 1)')
     .option('--variance <v>', 'gaussian: the variance, instead of --std')

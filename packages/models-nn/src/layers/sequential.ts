@@ -19,7 +19,7 @@ export class Sequential extends Module {
       }
       this.addModule(String(i), m);
     });
-    this.layers = [...layers];
+    this.layers = layers.slice();
   }
 
   /** Runs every layer in order. */

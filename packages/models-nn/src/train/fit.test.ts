@@ -3,7 +3,7 @@ import { mul, rng, square, sub, tensor } from '@gradlab/core-tensor';
 import { crossValidate, dataset, twoMoons, xor } from '@gradlab/data';
 import { binaryCrossEntropyWithLogits, crossEntropy, defineLoss } from '@gradlab/losses';
 import { adam, elementwiseOptimizer, sgd } from '@gradlab/optim';
-import { fit, linear, mlp, mlpClassifier, NonFiniteLossError, sequential, tanh } from '../index.ts';
+import { fit, fitAsync, linear, mlp, mlpClassifier, NonFiniteLossError, sequential, tanh } from '../index.ts';
 
 describe('fit', () => {
   it('a 2-2-1 network solves XOR, where a linear model cannot', () => {
@@ -84,6 +84,18 @@ describe('fit', () => {
     const es = fit(mlp({ sizes: [2, 4, 2] }), data, { loss: crossEntropy(), optimizer: sgd({ lr: 1e-9 }), epochs: 50, validation: valid, earlyStopping: { patience: 2, minDelta: 1e-3 } });
     expect(es.stopped).toBe('early-stopping');
     expect(es.history.length).toBeLessThan(10);
+  });
+
+  it('fitAsync takes the same steps as fit and lets timers run while it trains', async () => {
+    const data = twoMoons({ n: 100, noise: 0.1, seed: 1 });
+    const opts = () => ({ loss: crossEntropy(), optimizer: adam({ lr: 0.01 }), epochs: 5, batchSize: 10, seed: 2 });
+    const a = fit(mlp({ sizes: [2, 8, 2], seed: 1 }), data, opts());
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const b = await fitAsync(mlp({ sizes: [2, 8, 2], seed: 1 }), data, { ...opts(), yieldEveryMs: 0 });
+    clearInterval(timer);
+    expect(b.history.map((h) => h.loss)).toEqual(a.history.map((h) => h.loss));
+    expect(ticks).toBeGreaterThan(0);
   });
 
   it('rejects bad options with a hint', () => {

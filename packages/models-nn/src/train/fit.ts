@@ -1,4 +1,5 @@
-import { argmax, dispose, greater, keep, noGrad, rng as makeRng, squeeze, tidy, Tensor, ValueError, valueAndGrad } from '@gradlab/core-tensor';
+import { argmax, dispose, greater, keep, noGrad, rng as makeRng, squeeze, tidy, ValueError, valueAndGrad } from '@gradlab/core-tensor';
+import type { Tensor } from '@gradlab/core-tensor';
 import type { Loss } from '@gradlab/losses';
 import type { Optimizer, OptimizerState, Schedule } from '@gradlab/optim';
 import { miniBatchIndices } from '@gradlab/data';
@@ -202,7 +203,40 @@ function evaluateSamples(model: Module, data: Samples, loss: Loss, batchSize: nu
  * const { history } = fit(model, twoMoons({ n: 200, seed: 0 }), { loss: crossEntropy(), optimizer: adam({ lr: 0.01 }), epochs: 20 });
  */
 export function fit(model: Module, data: TrainingData, options: FitOptions): FitResult {
-  const op = 'fit';
+  const run = fitSteps(model, data, options, 'fit');
+  for (;;) {
+    const r = run.next();
+    if (r.done === true) return r.value;
+  }
+}
+
+/**
+ * {@link fit} that hands the event loop a turn every `yieldEveryMs` (default 30 ms), so a page
+ * stays responsive and a Node process receives signals (the CLI's Ctrl-C) while it trains. Same
+ * steps, same numbers as `fit`.
+ * @param model the module to train
+ * @param data a Dataset or `{ x, y }` tensors
+ * @param options as {@link fit}, plus `yieldEveryMs`
+ * @returns a promise of the history
+ * @example
+ * const { history } = await fitAsync(model, data, { loss: crossEntropy(), optimizer: adam(), signal });
+ */
+export async function fitAsync(model: Module, data: TrainingData, options: FitOptions & { yieldEveryMs?: number }): Promise<FitResult> {
+  const { yieldEveryMs = 30, ...rest } = options;
+  const run = fitSteps(model, data, rest, 'fitAsync');
+  let last = Date.now();
+  for (;;) {
+    const r = run.next();
+    if (r.done === true) return r.value;
+    if (Date.now() - last >= yieldEveryMs) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      last = Date.now();
+    }
+  }
+}
+
+/** The training loop as a generator that yields after every optimizer step. */
+function* fitSteps(model: Module, data: TrainingData, options: FitOptions, op: string): Generator<void, FitResult, undefined> {
   if (!(model instanceof Module)) {
     throw new ValueError('model must be a Module', { pkg: 'models-nn', op, arg: 'model', expected: 'a Module such as mlp({ sizes })', received: model === null ? 'null' : typeof model });
   }
@@ -265,6 +299,7 @@ export function fit(model: Module, data: TrainingData, options: FitOptions): Fit
       if (c === undefined) counted = false;
       else correct += c;
       options.onBatch?.({ epoch, step, stepsPerEpoch, totalSteps: steps, loss: value });
+      yield;
       if (options.signal?.aborted === true) {
         stopped = 'aborted';
       }

@@ -32,8 +32,8 @@ export function toSamples(op: string, arg: string, data: TrainingData, dtype: Fl
   if (isTensorData(data)) {
     x = data.x.dtype === 'int32' || data.x.dtype === dtype ? data.x : cast(data.x, dtype);
     y = data.y;
-  } else if (typeof data === 'object' && data !== null && typeof (data as Dataset).x === 'object' && (data as Dataset).t instanceof Float64Array) {
-    const d = data as Dataset;
+  } else if (typeof data === 'object' && data !== null && typeof data.x === 'object' && data.t instanceof Float64Array) {
+    const d = data;
     x = tensor(d.x.data, { shape: [...d.x.shape], dtype: inputKind === 'indices' ? 'int32' : dtype });
     y = tensor(d.t, { dtype: 'float64' });
   } else {

@@ -1,31 +1,24 @@
-import { arange, expandDims, lessEqual, ValueError } from '@gradlab/core-tensor';
+import { tensor, ValueError } from '@gradlab/core-tensor';
 import type { Tensor } from '@gradlab/core-tensor';
 
-const cache = new Map<string, Tensor>();
-const LIMIT = 256;
-
 /**
- * The causal mask `[tq, tk]` (bool, true = keep): query i sits at position `i + tk - tq` of the key
- * sequence and sees keys 0..that position. With `tq = tk` it is the lower triangle; with a KV cache
- * (`tq < tk`, the queries are the last `tq` positions) it is aligned at the bottom right. The masks
- * are built once per shape from tensor ops and cached, so the training step builds none.
+ * The causal (look-ahead) mask of a decoder: a boolean `[tq, tk]` tensor, true where query i may
+ * attend to key j, that is j ≤ i (the lower triangle, aligned at the top-left corner as in
+ * PyTorch's `torch.tril(torch.ones(tq, tk))`). Convention: true = keep.
  * @param tq the number of queries
- * @param tk the number of keys (>= tq)
+ * @param tk the number of keys (default tq)
  * @returns a bool tensor `[tq, tk]`
- * @throws ValueError when tk < tq or a size is not a positive integer
+ * @throws ValueError when a length is not a non-negative integer
  * @example
- * causalMask(2, 3).toArray(); // [[1, 1, 0], [1, 1, 1]]
+ * causalMask(3).toArray(); // [[1, 0, 0], [1, 1, 0], [1, 1, 1]]
  */
 export function causalMask(tq: number, tk: number = tq): Tensor {
-  if (!Number.isInteger(tq) || !Number.isInteger(tk) || tq < 1 || tk < tq) {
-    throw new ValueError('the causal mask needs 1 <= tq <= tk', { pkg: 'transformer', op: 'causalMask', arg: 'tk', expected: `an integer >= tq = ${tq}`, received: tk });
+  for (const [arg, n] of [['tq', tq], ['tk', tk]] as const) {
+    if (!Number.isInteger(n) || n < 0) {
+      throw new ValueError('a sequence length must be a non-negative integer', { pkg: 'transformer', op: 'causalMask', arg, expected: 'an integer >= 0', received: n });
+    }
   }
-  const key = `${tq}x${tk}`;
-  let m = cache.get(key);
-  if (m === undefined) {
-    m = lessEqual(expandDims(arange(tk, undefined, 1, { dtype: 'int32' }), 0), expandDims(arange(tk - tq, tk, 1, { dtype: 'int32' }), 1));
-    if (cache.size >= LIMIT) cache.clear();
-    cache.set(key, m);
-  }
-  return m;
+  const data = new Uint8Array(tq * tk);
+  for (let i = 0; i < tq; i++) for (let j = 0; j <= Math.min(i, tk - 1); j++) data[i * tk + j] = 1;
+  return tensor(data, { dtype: 'bool', shape: [tq, tk] });
 }

@@ -1,6 +1,7 @@
 import { ValueError } from '@gradlab/core-tensor';
-import type { Tokenizer } from './tokenizer.ts';
+import type { CharTokenizer } from './char-tokenizer.ts';
 import { charTokenizer } from './char-tokenizer.ts';
+import type { BpeTokenizer } from './bpe-tokenizer.ts';
 import { bpeTokenizer } from './bpe-tokenizer.ts';
 
 function fail(summary: string, arg: string, expected: unknown, received: unknown, hint?: string): never {
@@ -12,14 +13,14 @@ function fail(summary: string, arg: string, expected: unknown, received: unknown
  * `JSON.stringify`/`JSON.parse`); a string is parsed first. The JSON is validated: kind, version
  * and every entry of the vocabulary or the merges.
  * @param json the saved tokenizer: an object `{ kind: 'char' | 'bpe', version: 1, ... }` or its JSON text
- * @returns a tokenizer that encodes and decodes exactly as the saved one
+ * @returns a tokenizer of the saved kind that encodes and decodes exactly as the saved one
  * @throws ValueError for text that is not JSON, an unknown kind or version, or a malformed vocabulary or merge list
  * @example
  * const tok = trainBpe('abababab', { vocabSize: 258 });
  * const back = tokenizerFromJSON(JSON.stringify(tok));
  * back.encode('abab'); // the same ids as tok.encode('abab')
  */
-export function tokenizerFromJSON(json: unknown): Tokenizer {
+export function tokenizerFromJSON(json: unknown): CharTokenizer | BpeTokenizer {
   let obj = json;
   if (typeof json === 'string') {
     try {
