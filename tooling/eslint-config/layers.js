@@ -3,7 +3,10 @@
  * The package layer graph of gradlab (see STYLE.md). Imports only point down:
  *
  *   core-tensor  <-  prob, losses, optim, data  <-  inference, models-linear, models-nn
- *                <-  transformer, plugin  <-  apps
+ *                <-  transformer, plugin  <-  interop  <-  apps
+ *
+ * interop (ONNX export, PyTorch name maps) has a layer of its own above the transformer because it
+ * translates every model family, the transformer's included.
  *
  * A package may import any package of a strictly lower layer, never one of its own layer or above.
  */
@@ -19,9 +22,10 @@ export const LAYERS = /** @type {const} */ ({
   'models-nn': 2,
   transformer: 3,
   plugin: 3,
-  cli: 4,
-  docs: 4,
-  bench: 4,
+  interop: 4,
+  cli: 5,
+  docs: 5,
+  bench: 5,
 });
 
 /**
@@ -45,7 +49,7 @@ export const layersRule = {
     schema: [],
     messages: {
       upward:
-        '[gradlab/layers] {{from}} (layer {{fromLayer}}) must not import {{to}} (layer {{toLayer}}): imports only point down the layer graph core-tensor <- prob, losses, optim, data <- inference, models-linear, models-nn <- transformer <- apps.',
+        '[gradlab/layers] {{from}} (layer {{fromLayer}}) must not import {{to}} (layer {{toLayer}}): imports only point down the layer graph core-tensor <- prob, losses, optim, data <- inference, models-linear, models-nn <- transformer, plugin <- interop <- apps.',
       deepSrc:
         '[gradlab/layers] import {{spec}} reaches into another package\'s source; import it by its package name ("@gradlab/{{to}}") instead.',
       unknown: '[gradlab/layers] {{to}} is not in the layer graph (tooling/eslint-config/layers.js); add it there first.',

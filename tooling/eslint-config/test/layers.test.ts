@@ -40,6 +40,8 @@ describe('gradlab/layers lint rule', () => {
     expect(lint("import { sgd } from '@gradlab/optim';\nimport { tensor } from '@gradlab/core-tensor';\n", 'packages/models-nn/src/x.ts')).toEqual([]);
     expect(lint("import { mlp } from '@gradlab/models-nn';\n", 'packages/transformer/src/x.ts')).toEqual([]);
     expect(lint("import { attention } from '@gradlab/transformer';\n", 'apps/cli/src/x.ts')).toEqual([]);
+    expect(lint("import { attention } from '@gradlab/transformer';\n", 'packages/interop/src/x.ts')).toEqual([]);
+    expect(lint("import { toOnnx } from '@gradlab/interop';\n", 'apps/cli/src/x.ts')).toEqual([]);
   });
 
   it('puts plugin beside transformer: it may name the contracts below it, not transformer, and apps may import it', () => {
@@ -64,8 +66,13 @@ describe('gradlab/layers lint rule', () => {
     expect(lint("import { gradCheck } from '@gradlab/core-tensor/testing';\n", 'packages/losses/src/x.test.ts')).toEqual([]);
   });
 
+  it('puts interop between the transformer and the apps: the transformer cannot import it', () => {
+    const messages = lint("import { toOnnx } from '@gradlab/interop';\n", 'packages/transformer/src/x.ts');
+    expect(messages.map((m) => m.message)).toEqual([expect.stringContaining('transformer (layer 3) must not import interop (layer 4)')]);
+  });
+
   it('knows every package and app of the workspace', () => {
-    for (const name of ['core-tensor', 'prob', 'losses', 'optim', 'data', 'inference', 'models-linear', 'models-nn', 'transformer', 'plugin', 'cli', 'docs']) {
+    for (const name of ['core-tensor', 'prob', 'losses', 'optim', 'data', 'inference', 'models-linear', 'models-nn', 'transformer', 'plugin', 'interop', 'cli', 'docs']) {
       expect(LAYERS).toHaveProperty(name);
     }
   });

@@ -1,0 +1,3 @@
+import { definePackageConfig } from '@gradlab/vitest-preset';
+
+export default definePackageConfig();
