@@ -13,6 +13,7 @@ import { nnCommand } from './nn/nn.ts';
 import { generateCommand } from './lm/generate.ts';
 import { attentionCommand } from './lm/attention.ts';
 import { pluginsCommand } from './plugins.ts';
+import { exportCommand } from './export.ts';
 
 /** Makes one top-level command of `gradlab` (a fresh commander `Command` each call). */
 export type CommandFactory = () => Command;
@@ -37,4 +38,5 @@ export const builtinCommands: readonly CommandFactory[] = Object.freeze([
   generateCommand,
   attentionCommand,
   pluginsCommand,
+  exportCommand,
 ]);

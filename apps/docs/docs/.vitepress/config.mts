@@ -26,6 +26,8 @@ export default defineConfig({
             { text: '4. Optimisation', link: '/guide/optimisation' },
             { text: '4. Three ways to differentiate', link: '/guide/differentiation' },
             { text: '6. Neural networks', link: '/guide/neural-networks' },
+            { text: 'Extending gradlab with plugins', link: '/guide/plugins' },
+            { text: 'Interop: ONNX and PyTorch', link: '/guide/interop' },
           ],
         },
       ],
