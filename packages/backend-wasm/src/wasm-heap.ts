@@ -227,6 +227,12 @@ export class WasmHeap {
     this.refresh();
     return this.i32View;
   }
+
+  /** A Uint8Array over all of linear memory (valid until the next alloc). */
+  get u8(): Uint8Array {
+    this.refresh();
+    return new Uint8Array(this.f32View.buffer);
+  }
 }
 
 function align(n: number): number {
