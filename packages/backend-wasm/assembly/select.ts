@@ -49,9 +49,27 @@ const GE: i32 = 5;
     const c = cond + <usize>load<i32>(offs);
     const pa = a + <usize>load<i32>(offs + 4) * size;
     const pb = b + <usize>load<i32>(offs + 8) * size;
-    for (let i = 0; i < n; i++) {
-      const v = load<u8>(c + <usize>(i * sc)) != 0 ? load<T>(pa + <usize>(i * sa) * size) : load<T>(pb + <usize>(i * sb) * size);
-      store<T>(o + <usize>i * size, v);
+    let i = 0;
+    // float32 rows whose operands are contiguous or broadcast: four lanes per step, a bitselect
+    // on the widened cond bytes. A branch per element would mispredict on random masks (relu's
+    // gradient selects by the sign of its input).
+    if (sizeof<T>() == 4 && <u32>sc <= 1 && <u32>sa <= 1 && <u32>sb <= 1) {
+      const vn = n - (n & 3);
+      const zero = i32x4.splat(0);
+      const cs = i32x4.splat(load<u8>(c));
+      const as = v128.load32_splat(pa);
+      const bs = v128.load32_splat(pb);
+      for (; i < vn; i += 4) {
+        const m = sc == 0 ? cs : i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(c + <usize>i)));
+        const va = sa == 0 ? as : v128.load(pa + <usize>i * 4);
+        const vb = sb == 0 ? bs : v128.load(pb + <usize>i * 4);
+        v128.store(o + <usize>i * 4, v128.bitselect(va, vb, i32x4.ne(m, zero)));
+      }
+    }
+    for (; i < n; i++) {
+      const va = load<T>(pa + <usize>(i * sa) * size);
+      const vb = load<T>(pb + <usize>(i * sb) * size);
+      store<T>(o + <usize>i * size, select<T>(va, vb, load<u8>(c + <usize>(i * sc)) != 0));
     }
     o += <usize>n * size;
   } while (nextRow(rank, meta, index, offs, 3));
