@@ -12,6 +12,7 @@ import { matmulWasm } from './matmul.ts';
 import { fusedByKernels, fusedWasm } from './fused.ts';
 import { FusedJit } from './jit.ts';
 import { compareWasm, contiguousWasm, whereWasm } from './select.ts';
+import { softmaxGradWasm, softmaxWasm } from './softmax.ts';
 
 /** Options of {@link createWasmBackend}. */
 export interface WasmBackendOptions {
@@ -211,6 +212,16 @@ export function wasmBackendFrom(heap: WasmHeap, options: WasmBackendOptions, poo
       const outSize = sizeOfShape(a.shape.slice(0, rank - 1)) * (b.shape[rank - 1] as number);
       if (fd === undefined || outSize === 0) return js.matmul(a, b, dtype);
       return matmulWasm(heap, store, a, b, fd, pool);
+    },
+    softmax(x: StridedArray, dtype: DType): TypedArray {
+      const fd = floatDType(dtype, x);
+      if (fd === undefined) throw new BackendError(`softmax of a ${x.dtype} input as ${dtype}`, { pkg: 'backend-wasm', op: 'softmax', arg: 'x', expected: 'float32 or float64', received: x.dtype });
+      return softmaxWasm(heap, store, x, fd);
+    },
+    softmaxGrad(y: StridedArray, g: StridedArray, dtype: DType): TypedArray {
+      const fd = floatDType(dtype, y, g);
+      if (fd === undefined) throw new BackendError(`softmaxGrad of ${y.dtype}/${g.dtype} inputs as ${dtype}`, { pkg: 'backend-wasm', op: 'softmaxGrad', arg: 'y', expected: 'float32 or float64', received: y.dtype });
+      return softmaxGradWasm(heap, store, y, g, fd);
     },
     fused(steps: readonly FusedStep[], inputs: readonly StridedArray[], dtype: DType): TypedArray {
       const fd = floatDType(dtype, ...inputs);
