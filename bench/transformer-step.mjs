@@ -79,6 +79,7 @@ async function gradlabImpl(backendName, breakdown) {
   const gl = await import('@gradlab/core-tensor');
   const { createWasmBackend } = await import('@gradlab/backend-wasm');
   const backend = backendName === 'js' ? gl.createJsBackend() : createWasmBackend();
+  globalThis.__be = backend;
   const times = new Map();
   gl.setBackend(breakdown ? timed(backend, times) : backend);
   const d = makeData();
