@@ -43,6 +43,8 @@ export class WasmHeap {
   private readonly freeByEnd = new Map<number, number>();
   /** Free blocks grouped by size: a loop over the same shapes finds its exact size in O(1). */
   private readonly freeBySize = new Map<number, Set<number>>();
+  /** The keys of freeBySize in ascending order: the best fit is a binary search, not a scan of every size. */
+  private readonly freeSizes: number[] = [];
   private freeBytesTotal = 0;
   /** The small-scratch stack: [arenaTop, arenaEnd) is free. */
   private arenaTop: number;
@@ -139,9 +141,9 @@ export class WasmHeap {
       this.unlink(at, size);
       return at;
     }
-    let bestSize = Infinity;
-    for (const s of this.freeBySize.keys()) if (s > size && s < bestSize) bestSize = s;
-    if (bestSize === Infinity) return this.bump(size);
+    const i = firstAbove(this.freeSizes, size);
+    if (i === this.freeSizes.length) return this.bump(size);
+    const bestSize = this.freeSizes[i] as number;
     const best = (this.freeBySize.get(bestSize) as Set<number>).values().next().value as number;
     this.unlink(best, bestSize);
     if (bestSize > size) this.link(best + size, bestSize - size);
@@ -172,6 +174,7 @@ export class WasmHeap {
     if (group === undefined) {
       group = new Set();
       this.freeBySize.set(size, group);
+      this.freeSizes.splice(firstAbove(this.freeSizes, size), 0, size);
     }
     group.add(at);
     this.freeBytesTotal += size;
@@ -182,7 +185,10 @@ export class WasmHeap {
     this.freeByEnd.delete(at + size);
     const group = this.freeBySize.get(size) as Set<number>;
     group.delete(at);
-    if (group.size === 0) this.freeBySize.delete(size);
+    if (group.size === 0) {
+      this.freeBySize.delete(size);
+      this.freeSizes.splice(firstAbove(this.freeSizes, size - 1), 1);
+    }
     this.freeBytesTotal -= size;
   }
 
@@ -233,6 +239,18 @@ export class WasmHeap {
     this.refresh();
     return new Uint8Array(this.f32View.buffer);
   }
+}
+
+/** Index of the first element of ascending `xs` greater than `v` (xs.length when none is). */
+function firstAbove(xs: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((xs[mid] as number) > v) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 function align(n: number): number {
