@@ -35,6 +35,7 @@ export class WasmHeap {
   private f32View: Float32Array;
   private f64View: Float64Array;
   private i32View: Int32Array;
+  private u8View: Uint8Array;
   /** Every buffer object this memory has had (a grown shared memory hands out a new one). */
   private readonly buffers = new WeakSet<ArrayBufferLike>();
   /** Scratch blocks since the outermost mark, as address, bytes pairs. */
@@ -58,6 +59,7 @@ export class WasmHeap {
     this.f32View = new Float32Array(this.buffer);
     this.f64View = new Float64Array(this.buffer);
     this.i32View = new Int32Array(this.buffer);
+    this.u8View = new Uint8Array(this.buffer);
     this.top = align(kernels.heapBase());
     const ws = align(Math.max(kernels.matmulF32Workspace(), kernels.matmulF64Workspace()));
     this.workspace = this.bump(ws);
@@ -213,6 +215,7 @@ export class WasmHeap {
       this.f32View = new Float32Array(buf);
       this.f64View = new Float64Array(buf);
       this.i32View = new Int32Array(buf);
+      this.u8View = new Uint8Array(buf);
     }
   }
 
@@ -237,7 +240,7 @@ export class WasmHeap {
   /** A Uint8Array over all of linear memory (valid until the next alloc). */
   get u8(): Uint8Array {
     this.refresh();
-    return new Uint8Array(this.f32View.buffer);
+    return this.u8View;
   }
 }
 
