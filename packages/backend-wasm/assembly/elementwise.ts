@@ -246,7 +246,7 @@ export function binaryF64(op: i32, out: usize, a: usize, b: usize, rank: i32, me
 // pseudo-min/max (one instruction each on x86; NaN is restored at the end anyway), and n is rounded
 // by adding 1.5·2²³ (round-to-nearest-even, as f32x4.nearest), which also leaves n in the low bits
 // of the sum, so no float-to-int conversion is needed.
-@inline function expF32x4(x: v128): v128 {
+@inline export function expF32x4(x: v128): v128 {
   const xc = f32x4.pmin(f32x4.splat(89.0), f32x4.pmax(f32x4.splat(-104.0), x));
   const magic = f32x4.splat(12582912.0); // 1.5·2²³
   const t = f32x4.add(f32x4.mul(xc, f32x4.splat(1.44269504088896341)), magic);

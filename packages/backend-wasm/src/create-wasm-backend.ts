@@ -1,5 +1,5 @@
 import { BackendError, ValueError, createJsBackend } from '@gradlab/core-tensor';
-import type { Backend, BinaryOp, DType, FusedStep, ReduceOp, StridedArray, TypedArray, UnaryOp } from '@gradlab/core-tensor';
+import type { Backend, BinaryOp, CompareOp, DType, FusedStep, ReduceOp, StridedArray, TypedArray, UnaryOp } from '@gradlab/core-tensor';
 import { compileKernelsSync, compileThreadKernelsSync, instantiateKernels, instantiateThreadKernels } from './load-kernels.ts';
 import { MatmulPool } from './matmul-pool.ts';
 import { WasmHeap } from './wasm-heap.ts';
@@ -11,6 +11,8 @@ import { reduceWasm } from './reduce.ts';
 import { matmulWasm } from './matmul.ts';
 import { fusedByKernels, fusedWasm } from './fused.ts';
 import { FusedJit } from './jit.ts';
+import { compareWasm, contiguousWasm, whereWasm } from './select.ts';
+import { softmaxGradWasm, softmaxWasm } from './softmax.ts';
 
 /** Options of {@link createWasmBackend}. */
 export interface WasmBackendOptions {
@@ -167,10 +169,22 @@ export function wasmBackendFrom(heap: WasmHeap, options: WasmBackendOptions, poo
     alloc: (size, dtype) => residentFor(size, dtype),
     fill: (size, value, dtype) => js.fill(size, value, dtype),
     copy: (src, dst) => js.copy(src, dst),
-    contiguous: (x) => js.contiguous(x),
+    contiguous(x: StridedArray): TypedArray {
+      const fd = floatDType(x.dtype, x);
+      if (fd === undefined || !big(x)) return js.contiguous(x);
+      return contiguousWasm(heap, store, x, fd);
+    },
     cast: (x, dtype) => js.cast(x, dtype),
-    compare: (op, a, b) => js.compare(op, a, b),
-    where: (cond, a, b, dtype) => js.where(cond, a, b, dtype),
+    compare(op: CompareOp, a: StridedArray, b: StridedArray): Uint8Array {
+      const fd = floatDType(a.dtype, a, b);
+      if (fd === undefined || !big(a)) return js.compare(op, a, b);
+      return compareWasm(heap, op, a, b, fd);
+    },
+    where(cond: StridedArray, a: StridedArray, b: StridedArray, dtype: DType): TypedArray {
+      const fd = floatDType(dtype, a, b);
+      if (fd === undefined || !big(a)) return js.where(cond, a, b, dtype);
+      return whereWasm(heap, store, cond, a, b, fd);
+    },
     argReduce: (op, x, axis) => js.argReduce(op, x, axis),
     gather: (x, axis, indices) => js.gather(x, axis, indices),
     scatterAdd: (src, axis, indices, dimSize) => js.scatterAdd(src, axis, indices, dimSize),
@@ -198,6 +212,16 @@ export function wasmBackendFrom(heap: WasmHeap, options: WasmBackendOptions, poo
       const outSize = sizeOfShape(a.shape.slice(0, rank - 1)) * (b.shape[rank - 1] as number);
       if (fd === undefined || outSize === 0) return js.matmul(a, b, dtype);
       return matmulWasm(heap, store, a, b, fd, pool);
+    },
+    softmax(x: StridedArray, dtype: DType): TypedArray {
+      const fd = floatDType(dtype, x);
+      if (fd === undefined) throw new BackendError(`softmax of a ${x.dtype} input as ${dtype}`, { pkg: 'backend-wasm', op: 'softmax', arg: 'x', expected: 'float32 or float64', received: x.dtype });
+      return softmaxWasm(heap, store, x, fd);
+    },
+    softmaxGrad(y: StridedArray, g: StridedArray, dtype: DType): TypedArray {
+      const fd = floatDType(dtype, y, g);
+      if (fd === undefined) throw new BackendError(`softmaxGrad of ${y.dtype}/${g.dtype} inputs as ${dtype}`, { pkg: 'backend-wasm', op: 'softmaxGrad', arg: 'y', expected: 'float32 or float64', received: y.dtype });
+      return softmaxGradWasm(heap, store, y, g, fd);
     },
     fused(steps: readonly FusedStep[], inputs: readonly StridedArray[], dtype: DType): TypedArray {
       const fd = floatDType(dtype, ...inputs);

@@ -19,6 +19,14 @@ export interface KernelExports {
   readonly fusedF32: (out: number, nIn: number, bases: number, rank: number, meta: number, index: number, offs: number, prog: number, nSteps: number, regs: number, ptrs: number) => void;
   readonly fusedF64: (out: number, nIn: number, bases: number, rank: number, meta: number, index: number, offs: number, prog: number, nSteps: number, regs: number, ptrs: number) => void;
   readonly copyF64: (out: number, x: number, rank: number, meta: number, index: number) => void;
+  readonly whereF32: (out: number, cond: number, a: number, b: number, rank: number, meta: number, index: number) => void;
+  readonly whereF64: (out: number, cond: number, a: number, b: number, rank: number, meta: number, index: number) => void;
+  readonly compareF32: (op: number, out: number, a: number, b: number, rank: number, meta: number, index: number) => void;
+  readonly compareF64: (op: number, out: number, a: number, b: number, rank: number, meta: number, index: number) => void;
+  readonly softmaxF32: (out: number, x: number, rows: number, n: number) => void;
+  readonly softmaxF64: (out: number, x: number, rows: number, n: number) => void;
+  readonly softmaxGradF32: (out: number, y: number, g: number, rows: number, n: number) => void;
+  readonly softmaxGradF64: (out: number, y: number, g: number, rows: number, n: number) => void;
 }
 
 let compiled: WebAssembly.Module | undefined;

@@ -35,6 +35,7 @@ export class WasmHeap {
   private f32View: Float32Array;
   private f64View: Float64Array;
   private i32View: Int32Array;
+  private u8View: Uint8Array;
   /** Every buffer object this memory has had (a grown shared memory hands out a new one). */
   private readonly buffers = new WeakSet<ArrayBufferLike>();
   /** Scratch blocks since the outermost mark, as address, bytes pairs. */
@@ -43,6 +44,8 @@ export class WasmHeap {
   private readonly freeByEnd = new Map<number, number>();
   /** Free blocks grouped by size: a loop over the same shapes finds its exact size in O(1). */
   private readonly freeBySize = new Map<number, Set<number>>();
+  /** The keys of freeBySize in ascending order: the best fit is a binary search, not a scan of every size. */
+  private readonly freeSizes: number[] = [];
   private freeBytesTotal = 0;
   /** The small-scratch stack: [arenaTop, arenaEnd) is free. */
   private arenaTop: number;
@@ -56,6 +59,7 @@ export class WasmHeap {
     this.f32View = new Float32Array(this.buffer);
     this.f64View = new Float64Array(this.buffer);
     this.i32View = new Int32Array(this.buffer);
+    this.u8View = new Uint8Array(this.buffer);
     this.top = align(kernels.heapBase());
     const ws = align(Math.max(kernels.matmulF32Workspace(), kernels.matmulF64Workspace()));
     this.workspace = this.bump(ws);
@@ -139,9 +143,9 @@ export class WasmHeap {
       this.unlink(at, size);
       return at;
     }
-    let bestSize = Infinity;
-    for (const s of this.freeBySize.keys()) if (s > size && s < bestSize) bestSize = s;
-    if (bestSize === Infinity) return this.bump(size);
+    const i = firstAbove(this.freeSizes, size);
+    if (i === this.freeSizes.length) return this.bump(size);
+    const bestSize = this.freeSizes[i] as number;
     const best = (this.freeBySize.get(bestSize) as Set<number>).values().next().value as number;
     this.unlink(best, bestSize);
     if (bestSize > size) this.link(best + size, bestSize - size);
@@ -172,6 +176,7 @@ export class WasmHeap {
     if (group === undefined) {
       group = new Set();
       this.freeBySize.set(size, group);
+      this.freeSizes.splice(firstAbove(this.freeSizes, size), 0, size);
     }
     group.add(at);
     this.freeBytesTotal += size;
@@ -182,7 +187,10 @@ export class WasmHeap {
     this.freeByEnd.delete(at + size);
     const group = this.freeBySize.get(size) as Set<number>;
     group.delete(at);
-    if (group.size === 0) this.freeBySize.delete(size);
+    if (group.size === 0) {
+      this.freeBySize.delete(size);
+      this.freeSizes.splice(firstAbove(this.freeSizes, size - 1), 1);
+    }
     this.freeBytesTotal -= size;
   }
 
@@ -207,6 +215,7 @@ export class WasmHeap {
       this.f32View = new Float32Array(buf);
       this.f64View = new Float64Array(buf);
       this.i32View = new Int32Array(buf);
+      this.u8View = new Uint8Array(buf);
     }
   }
 
@@ -227,6 +236,24 @@ export class WasmHeap {
     this.refresh();
     return this.i32View;
   }
+
+  /** A Uint8Array over all of linear memory (valid until the next alloc). */
+  get u8(): Uint8Array {
+    this.refresh();
+    return this.u8View;
+  }
+}
+
+/** Index of the first element of ascending `xs` greater than `v` (xs.length when none is). */
+function firstAbove(xs: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((xs[mid] as number) > v) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 function align(n: number): number {

@@ -58,6 +58,6 @@ describe('createWasmBackend', () => {
     expect(b.name).toBe('wasm');
     expect(checkBackend(b).passed).toBe(true);
     expect(b.memoryBytes).toBeGreaterThan(0);
-    expect(BACKEND_CONTRACT_VERSION).toBe(2);
+    expect(BACKEND_CONTRACT_VERSION).toBe(3);
   });
 });

@@ -17,11 +17,13 @@
  * The contract is versioned by {@link BACKEND_CONTRACT_VERSION}; additions bump it. Version 2 added
  * the optional memory hooks (`beginScope`, `endScope`, `alloc`, `release`), which let a backend keep
  * storage in memory of its own while a `tidy` scope is open and reuse it when tensors are disposed.
+ * Version 3 added the optional fused kernels `softmax` and `softmaxGrad`; without them core-tensor
+ * composes softmax from the primitives, as before.
  */
 import type { DType, TypedArray } from '../dtype.ts';
 
 /** Version of this contract. A backend may record the version it was written against. */
-export const BACKEND_CONTRACT_VERSION = 2;
+export const BACKEND_CONTRACT_VERSION = 3;
 
 /** An n-d view on a typed array: element `[i0, i1, ...]` is `data[offset + Σ i_k·strides[k]]`. */
 export interface StridedArray {
@@ -155,6 +157,19 @@ export interface Backend {
    * {@link FUSABLE_BINARY} ops inside `tidy` lazily, in one pass, never writing intermediates.
    */
   readonly fused?: (steps: readonly FusedStep[], inputs: readonly StridedArray[], dtype: DType) => TypedArray;
+  /**
+   * Optional fused softmax over the last axis (contract version 3): `x` is float (`dtype`, rank ≥ 1,
+   * any strides, last dim ≥ 1); every row becomes exp(x − max) / Σ exp(x − max), a fresh row-major
+   * array. Within float32 rounding (a few ulp) of the composed ops; NaN in a row makes the row NaN.
+   * With it (and only for the last axis), core-tensor's `softmax` runs one kernel instead of five.
+   */
+  readonly softmax?: (x: StridedArray, dtype: DType) => TypedArray;
+  /**
+   * Optional softmax vector-Jacobian product over the last axis (contract version 3): given the
+   * softmax output `y` and the upstream gradient `g` (same shape, float `dtype`), returns
+   * y ⊙ (g − Σ g ⊙ y) with the sum over the last axis, row-major. Used by softmax's backward pass.
+   */
+  readonly softmaxGrad?: (y: StridedArray, g: StridedArray, dtype: DType) => TypedArray;
 }
 
 /** One step of a fused elementwise program: `op` applied to the registers in `args` (one or two). */

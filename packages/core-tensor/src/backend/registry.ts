@@ -5,8 +5,8 @@ import { createJsBackend } from './js/index.ts';
 
 let current: Backend | undefined;
 
-/** The optional members of contract version 2 (checked when present). */
-const OPTIONAL_HOOKS = ['beginScope', 'endScope', 'alloc', 'release', 'fused'] as const;
+/** The optional members of contract versions 2 and 3 (checked when present). */
+const OPTIONAL_HOOKS = ['beginScope', 'endScope', 'alloc', 'release', 'fused', 'softmax', 'softmaxGrad'] as const;
 
 /**
  * Selects the backend every op dispatches to from now on. Nothing registers itself on import;

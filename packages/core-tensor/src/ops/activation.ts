@@ -14,6 +14,7 @@ import { erf, exp, log1p, neg, tanh } from './unary.ts';
 import { greater } from './compare.ts';
 import { where } from './where.ts';
 import { logSumExp, max, sum } from './reduce.ts';
+import { softmaxByKernel } from './softmax-kernel.ts';
 
 function floatArg(op: string, x: TensorLike): Tensor {
   const t = toTensor(op, 'x', x);
@@ -95,6 +96,10 @@ export function gelu(x: TensorLike, options?: GeluOptions): Tensor {
 export function softmax(x: TensorLike, axis = -1): Tensor {
   const t = floatArg('softmax', x);
   const a = normAxis('softmax', axis, t.rank);
+  if (a === t.rank - 1) {
+    const fused = softmaxByKernel(t);
+    if (fused !== undefined) return fused;
+  }
   const e = exp(sub(t, stopGradient(max(t, a, { keepDims: true }))));
   return div(e, sum(e, a, { keepDims: true }));
 }

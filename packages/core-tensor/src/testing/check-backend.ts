@@ -277,5 +277,50 @@ export function checkBackend(backend: Backend): BackendCheckReport {
       });
     }
   }
+  // Optional fused softmax kernels (contract version 3): rows of a transposed view, a row with −∞
+  // entries (a causal mask) and a row with a NaN, against a float64 reference.
+  const softmaxRef = (rows: number[][]): number[] =>
+    rows.flatMap((row) => {
+      const m = row.some(Number.isNaN) ? Number.NaN : Math.max(...row);
+      const e = row.map((v) => Math.exp(v - m));
+      const z = e.reduce((acc, v) => acc + v, 0);
+      return e.map((v) => v / z);
+    });
+  const rowsOf = (x: StridedArray): number[][] => {
+    const flat = read(x);
+    const n = x.shape[x.shape.length - 1] as number;
+    return Array.from({ length: flat.length / n }, (_, i) => flat.slice(i * n, (i + 1) * n));
+  };
+  const smx = transposed(arr(rand(5 * 9, -4, 4), 'float64', [9, 5]));
+  const masked = arr([0.5, -Infinity, 2, -Infinity, -Infinity, -Infinity, 1, Number.NaN, 3, 0, 1, 2], 'float64', [4, 3]);
+  const softmax = backend.softmax;
+  if (softmax !== undefined) {
+    for (const [dtype, tol] of [['float64', 1e-13], ['float32', 1e-6]] as const) {
+      for (const [layout, x] of [['a transposed view', smx], ['masked and NaN rows', masked]] as const) {
+        check(`softmax ${dtype} over ${layout}`, () => {
+          const xv = dtype === 'float64' ? x : arr(read(x), 'float32', x.shape);
+          return close(softmax(xv, dtype), softmaxRef(rowsOf(xv)), tol);
+        });
+      }
+    }
+  }
+  const softmaxGrad = backend.softmaxGrad;
+  if (softmaxGrad !== undefined) {
+    for (const [dtype, tol] of [['float64', 1e-13], ['float32', 1e-6]] as const) {
+      check(`softmaxGrad ${dtype}: y ⊙ (g − Σ g ⊙ y) per row, g transposed`, () => {
+        const y = arr(softmaxRef(rowsOf(arr(rand(5 * 9, -4, 4), 'float64', [5, 9]))), dtype, [5, 9]);
+        const g = transposed(arr(rand(5 * 9), dtype, [9, 5]));
+        const Y = read(y);
+        const G = read(g);
+        const want = Y.map((v, i) => {
+          const r0 = Math.floor(i / 9) * 9;
+          let sdot = 0;
+          for (let j = r0; j < r0 + 9; j++) sdot += (G[j] as number) * (Y[j] as number);
+          return v * ((G[i] as number) - sdot);
+        });
+        return close(softmaxGrad(y, g, dtype), want, tol);
+      });
+    }
+  }
   return { passed: failures.length === 0, failures, cases };
 }
