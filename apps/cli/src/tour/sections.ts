@@ -9,6 +9,7 @@ import { validation } from './validation.ts';
 import { optimisation } from './optimisation.ts';
 import { classification } from './classification.ts';
 import { neuralNetworks } from './neural-networks.ts';
+import { transformers } from './transformers.ts';
 
 /** The tour in reading order; each later issue adds the chapter it builds. */
-export const sections: readonly TourSection[] = [welcome, tensors, probability, inference, supervisedLearning, validation, optimisation, differentiation, classification, neuralNetworks];
+export const sections: readonly TourSection[] = [welcome, tensors, probability, inference, supervisedLearning, validation, optimisation, differentiation, classification, neuralNetworks, transformers];
