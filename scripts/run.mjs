@@ -152,7 +152,8 @@ if (mode === 'pack') {
   ensureChromium();
   const status = run(pm, [...pmArgs, 'exec', 'turbo', 'run', 'build', 'lint', 'typecheck', 'test', '--concurrency=3', '--continue', '--output-logs=new-only']);
   runCheck('release-check.mjs');
-  if (status === 0) {
+  // The consumer check needs every public package built; a failing test elsewhere does not stop it.
+  if (publicPackages().every((p) => existsSync(join(root, p.dir, 'dist')))) {
     const dest = pack(pm, pmArgs);
     runCheck('consumer-check.mjs', [dest]);
   } else checks.push({ name: 'scripts/checks/consumer-check', passed: 0, failed: 1 });
