@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// The two commands of the README. On a machine with only Node 20 and npm:
-//   npm start  -> pinned pnpm, frozen install, build, `gradlab tour` on built-in data
-//   npm test   -> the same set-up, then lint, typecheck, every package's tests, the CLI tests
-//                 and the docs site's browser test; ends with one `N passed, N failed` line.
+// The commands of the README. On a machine with only Node 20 and npm:
+//   npm start            -> pinned pnpm, frozen install, build, `gradlab tour` on built-in data
+//   npm test             -> the same set-up, then lint, typecheck, every package's tests, the CLI tests,
+//                           the docs site's browser test, the release check and the consumer check
+//                           (scripts/checks/); ends with one `N passed, N failed` line.
+//   npm run pack         -> build, then one tarball per public package into packs/
+//   npm run gradlab -- … -> the CLI from this checkout (installs and builds first when needed)
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const PNPM_VERSION = '12.4.2';
@@ -53,6 +56,35 @@ function ensureChromium() {
   process.exit(1);
 }
 
+/** The packages that are published (not private): their folders and names. */
+function publicPackages() {
+  const found = [];
+  for (const group of ['packages', 'apps']) {
+    for (const name of readdirSync(join(root, group))) {
+      const file = join(root, group, name, 'package.json');
+      if (!existsSync(file)) continue;
+      const pkg = JSON.parse(readFileSync(file, 'utf8'));
+      if (pkg.private !== true) found.push({ dir: join(group, name), name: pkg.name });
+    }
+  }
+  return found.sort((a, b) => a.dir.localeCompare(b.dir));
+}
+
+/** Writes one tarball per public package into packs/ (the packages must be built), in one pnpm call. */
+function pack(pm, pmArgs) {
+  const dest = join(root, 'packs');
+  rmSync(dest, { recursive: true, force: true });
+  mkdirSync(dest, { recursive: true });
+  const filters = publicPackages().flatMap((p) => ['--filter', p.name]);
+  const r = spawnSync(pm, [...pmArgs, '-r', ...filters, 'pack', '--pack-destination', dest], { cwd: root, env, encoding: 'utf8' });
+  if (r.status !== 0) {
+    process.stderr.write(r.stdout + r.stderr);
+    console.error(`\n[gradlab] pack failed (exit ${r.status})`);
+    process.exit(r.status ?? 1);
+  }
+  return dest;
+}
+
 function summarize() {
   const totals = { passed: 0, failed: 0, skipped: 0 };
   const rows = [];
@@ -67,27 +99,70 @@ function summarize() {
       totals.skipped += s.skipped;
     }
   }
+  for (const check of checks) {
+    rows.push(`  ${check.name.padEnd(28)} ${check.passed} passed, ${check.failed} failed, 0 skipped`);
+    totals.passed += check.passed;
+    totals.failed += check.failed;
+  }
   console.log('\n[gradlab] test summary');
   for (const row of rows) console.log(row);
   return totals;
 }
 
+/** The results of the scripts in scripts/checks/, for the summary. */
+const checks = [];
+
+/** Runs one script of scripts/checks/; it ends with an `N passed, N failed` line. */
+function runCheck(file, args = []) {
+  const r = spawnSync(process.execPath, [join(root, 'scripts/checks', file), ...args], { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  process.stdout.write(r.stdout ?? '');
+  const m = /(\d+) passed, (\d+) failed/.exec(r.stdout ?? '');
+  const passed = m === null ? 0 : Number(m[1]);
+  const failed = m === null ? 1 : Number(m[2]) + (r.status === 0 ? 0 : Number(m[2]) === 0 ? 1 : 0);
+  checks.push({ name: `scripts/checks/${file.replace(/\.mjs$/, '')}`, passed, failed });
+  return r.status === 0;
+}
+
 const mode = process.argv[2];
 const [pm, pmArgs] = pnpm();
+
+if (mode === 'gradlab') {
+  // Quick path for `npm run gradlab -- <args>`: install and build only what is missing.
+  const bin = join(root, 'apps/cli/dist/index.js');
+  if (!existsSync(join(root, 'node_modules/.modules.yaml'))) must(pm, [...pmArgs, 'install', '--frozen-lockfile', '--reporter=silent'], 'install');
+  const built = existsSync(bin) && publicPackages().every((p) => existsSync(join(root, p.dir, 'dist')));
+  if (!built) {
+    console.error('[gradlab] building the CLI and the packages it uses (once)');
+    const status = run(pm, [...pmArgs, 'exec', 'turbo', 'run', 'build', '--filter=@gradlab/cli...', '--output-logs=errors-only'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (status !== 0) process.exit(status);
+  }
+  process.exit(run('node', [bin, ...process.argv.slice(3)]));
+}
+
 must(pm, [...pmArgs, 'install', '--frozen-lockfile', '--reporter=append-only'], 'install');
 
-if (mode === 'start') {
+if (mode === 'pack') {
+  must(pm, [...pmArgs, 'exec', 'turbo', 'run', 'build', ...publicPackages().map((p) => `--filter=${p.name}`), '--output-logs=errors-only'], 'build');
+  const dest = pack(pm, pmArgs);
+  console.log(`[gradlab] wrote ${readdirSync(dest).length} tarballs to ${dest}`);
+} else if (mode === 'start') {
   must(pm, [...pmArgs, 'exec', 'turbo', 'run', 'build', '--filter=@gradlab/cli...', '--output-logs=errors-only'], 'build');
   must('node', ['apps/cli/dist/index.js', 'tour'], 'gradlab tour');
 } else if (mode === 'test') {
   ensureChromium();
   const status = run(pm, [...pmArgs, 'exec', 'turbo', 'run', 'build', 'lint', 'typecheck', 'test', '--concurrency=3', '--continue', '--output-logs=new-only']);
+  runCheck('release-check.mjs');
+  // The consumer check needs every public package built; a failing test elsewhere does not stop it.
+  if (publicPackages().every((p) => existsSync(join(root, p.dir, 'dist')))) {
+    const dest = pack(pm, pmArgs);
+    runCheck('consumer-check.mjs', [dest]);
+  } else checks.push({ name: 'scripts/checks/consumer-check', passed: 0, failed: 1 });
   const totals = summarize();
   const failed = totals.failed + (status === 0 ? 0 : 1);
   if (status !== 0) console.error(`[gradlab] turbo exited with ${status}`);
   console.log(`${totals.passed} passed, ${failed} failed, ${totals.skipped} skipped`);
   process.exit(status === 0 && failed === 0 ? 0 : 1);
 } else {
-  console.error('usage: node scripts/run.mjs <start|test>');
+  console.error('usage: node scripts/run.mjs <start|test|pack|gradlab> [gradlab arguments]');
   process.exit(2);
 }

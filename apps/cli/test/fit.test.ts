@@ -61,9 +61,12 @@ describe('gradlab fit (built binary)', () => {
     expect(r.stdout).toMatch(/validation log-loss:\s+0\.\d+/);
     expect(r.stdout).toMatch(/error rate: training 0\.\d+, validation 0\.\d+/);
     const text = readFileSync(svg, 'utf8');
-    expect(text.match(/class="region"/g)).toHaveLength(80 * 80);
-    expect(text).toContain('data-class="0"');
-    expect(text).toContain('data-class="1"');
+    // One PNG image for the regions (not thousands of rectangles), a legend entry per class, under 100 KB.
+    expect(text.match(/<image class="regions"[^>]*href="data:image\/png;base64,/g)).toHaveLength(1);
+    expect(text).not.toContain('<rect class="region"');
+    expect(text).toMatch(/class="legend"[^>]*>[^<]*region</);
+    expect(Buffer.byteLength(text)).toBeLessThan(100_000);
+    expect(text.match(/class="legend"[^>]*>[^<]* region</g)).toHaveLength(2); // both classes have a region
   });
 
   it('trains logistic regression with an optim optimizer, and the perceptron', () => {

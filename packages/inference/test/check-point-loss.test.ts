@@ -1,4 +1,4 @@
-import { rng } from '@gradlab/core-tensor';
+import { rng, ValueError } from '@gradlab/core-tensor';
 import { describe, expect, it } from 'vitest';
 import { absoluteLoss, pointLoss, powerLoss, quadraticLoss, zeroOneLoss } from '../src/index.ts';
 import type { PointLoss } from '../src/index.ts';
@@ -20,5 +20,12 @@ describe('checkPointLoss', () => {
     expect(report.failures[0]).toMatch(/^declared minimiser 'mean'/);
     const negative = checkPointLoss(pointLoss('neg', (t, u) => (t === u ? 0 : -1)), { values: [0, 1], rng: rng(4) });
     expect(negative.failures).toContain('loss(0, 1) = -1 is not a finite number >= 0');
+  });
+
+  it('names a forgotten option instead of throwing a TypeError', () => {
+    const call = (o: unknown) => () => checkPointLoss(quadraticLoss(), o as Parameters<typeof checkPointLoss>[1]);
+    expect(call(undefined)).toThrow(ValueError);
+    expect(call({ rng: rng(0) })).toThrow(/argument options.values/);
+    expect(call({ values: [0, 1] })).toThrow(/argument options.rng.*Hint: pass \{ values, rng: rng\(0\) \}/);
   });
 });

@@ -12,6 +12,7 @@ import { hingeAtZero } from './hinge-at-zero.ts';
 import { logisticLoss } from './logistic-loss.ts';
 import { quadratic } from './quadratic.ts';
 import { zeroOne } from './zero-one.ts';
+import { margin } from './margin.ts';
 
 const t = (v: number[]): Tensor => tensor(v);
 const arr = (x: Tensor): number[] => Array.from(x.data);
@@ -96,6 +97,10 @@ describe('margin losses of y = t± θᵀu(x)', () => {
 
   it('validate their targets', () => {
     expect(() => hinge().forward(t([1]), t([-1]))).toThrow("for ±1 labels pass { labels: 'signed' }");
+    // margin itself, which every margin loss (and a user's own) calls: −1 is not read as t± = −3.
+    expect(() => margin(t([1]), t([-1]), 'zero-one')).toThrow(/targets must be 0 or 1.*Hint: pass \{ labels: 'signed' \}/);
+    expect(() => margin(t([1]), t([0]), 'signed')).toThrow(/targets must be −1 or \+1/);
+    expect(arr(margin(t([2, 2]), t([0, 1]), 'zero-one'))).toEqual([-2, 2]);
     expect(() => hinge().forward(t([1, 2]), t([1]))).toThrow(ShapeError);
     expect(() => hinge({ labels: 'plus' as 'signed' })).toThrow('plus is not a label encoding');
     expect(() => quadratic({ reduction: 'avg' as 'mean' })).toThrow('avg is not a valid value for reduction');

@@ -27,10 +27,27 @@ export function requireLabels(op: string, labels: unknown): LabelEncoding {
  * @param target `[...batch]` labels in the given encoding
  * @param labels the encoding
  * @returns y, `[...batch]`
+ * @throws ValueError when a target is not a label of the encoding (e.g. −1 under `zero-one`, which
+ *   would otherwise be read as t± = −3)
  */
 export function margin(score: Tensor, target: Tensor, labels: LabelEncoding): Tensor {
   const t = target.data;
   const signed = new Float64Array(t.length);
-  for (let k = 0; k < t.length; k++) signed[k] = labels === 'signed' ? (t[k] as number) : 2 * (t[k] as number) - 1;
+  for (let k = 0; k < t.length; k++) {
+    const v = t[k] as number;
+    const ok = labels === 'signed' ? v === 1 || v === -1 : v === 0 || v === 1;
+    if (!ok) {
+      const other = labels === 'signed' ? v === 0 : v === -1;
+      throw new ValueError(`targets must be ${labels === 'signed' ? '−1 or +1' : '0 or 1'} under the ${labels} encoding`, {
+        pkg: 'losses',
+        op: 'margin',
+        arg: `target[${k}]`,
+        expected: labels === 'signed' ? '-1 or 1' : '0 or 1',
+        received: v,
+        ...(other ? { hint: `pass { labels: '${labels === 'signed' ? 'zero-one' : 'signed'}' } for ${labels === 'signed' ? '{0, 1}' : '{−1, +1}'} targets` } : {}),
+      });
+    }
+    signed[k] = labels === 'signed' ? v : 2 * v - 1;
+  }
   return mul(tensor(signed, { shape: target.shape, dtype: score.dtype === 'float32' ? 'float32' : 'float64' }), score);
 }

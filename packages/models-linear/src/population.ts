@@ -38,14 +38,19 @@ export interface RegressionPopulation {
  * generator of `@gradlab/data`. Expectations over x use the midpoint rule on [0, 1].
  * @param options `noiseStd` σ (default 0.3)
  * @returns the population
- * @throws ValueError when σ is negative
+ * @throws ValueError when σ is negative or not finite, or an option is unknown (e.g. `std` for `noiseStd`)
  * @example
  * const pop = sinusoidPopulation();
  * pop.noiseVariance; // 0.09
  */
 export function sinusoidPopulation(options: { noiseStd?: number } = {}): RegressionPopulation {
+  // A misspelt option (`std`, `sigma`, `noise`) would silently give σ = 0.3: refuse it.
+  const unknown = Object.keys(options).filter((k) => k !== 'noiseStd');
+  if (unknown.length > 0) {
+    throw new ValueError(`unknown option ${unknown.join(', ')}`, { pkg: 'models-linear', op: 'sinusoidPopulation', arg: `options.${unknown[0] ?? ''}`, expected: 'only noiseStd', received: unknown.join(', '), hint: 'the noise standard deviation is options.noiseStd' });
+  }
   const noiseStd = options.noiseStd ?? 0.3;
-  if (!(noiseStd >= 0)) {
+  if (!(noiseStd >= 0) || !Number.isFinite(noiseStd)) {
     throw new ValueError('the noise standard deviation must be >= 0', { pkg: 'models-linear', op: 'sinusoidPopulation', arg: 'options.noiseStd', expected: 'σ >= 0', received: noiseStd });
   }
   return {

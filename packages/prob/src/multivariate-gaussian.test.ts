@@ -49,10 +49,18 @@ describe('multivariateGaussian', () => {
     expect(sbb[0]?.[1]).toBe(0.3);
   });
 
-  it('integrates numerically in one dimension only', () => {
+  it('integrates numerically in one and in several dimensions', () => {
     const one = multivariateGaussian([2], [[9]]);
     expect(one.expectation(([x]) => (x as number) ** 2)).toBeCloseTo(13, 9);
-    expect(() => g.expectation(() => 1)).toThrow(/only available in one dimension/);
+    // E[x1 x2] = Σ12 + μ1 μ2 and E[|x|²] = tr Σ + |μ|², exact under Gauss–Hermite quadrature.
+    const two = multivariateGaussian([1, -2], [[2, 0.6], [0.6, 1]]);
+    expect(two.expectation(([a, b]) => (a as number) * (b as number))).toBeCloseTo(0.6 - 2, 10);
+    expect(two.expectation((x) => x.reduce((s, v) => s + v * v, 0))).toBeCloseTo(3 + 5, 10);
+    expect(two.expectation(() => 1)).toBeCloseTo(1, 12);
+    // E[exp(a·x)] = exp(a·μ + ½ aᵀΣa), the moment generating function.
+    expect(g.expectation((x) => Math.exp(0.1 * (x[0] as number) - 0.2 * (x[2] as number)))).toBeCloseTo(Math.exp(0.1 * g.mu[0]! - 0.2 * g.mu[2]! + 0.5 * (0.01 * g.cov[0]![0]! + 0.04 * g.cov[2]![2]! - 0.04 * g.cov[0]![2]!)), 9);
+    const big = multivariateGaussian([0, 0, 0, 0, 0, 0, 0], Array.from({ length: 7 }, (_, i) => Array.from({ length: 7 }, (_, j) => (i === j ? 1 : 0))));
+    expect(() => big.expectation(() => 1)).toThrow(/up to 6 dimensions/);
   });
 
   it('rejects a covariance that is not positive definite, or not symmetric, or the wrong shape', () => {

@@ -5,6 +5,10 @@ import { choleskyFactor, choleskyLogDet, choleskySolve, forwardSubstitute } from
 import type { Distribution } from './distribution.ts';
 import { short } from './finite-distribution.ts';
 import { integrate } from './integrate.ts';
+import { gaussHermite } from './gauss-hermite.ts';
+
+/** The largest dimension `expectation` integrates numerically (Gauss–Hermite on a tensor grid). */
+const MAX_QUADRATURE_DIM = 6;
 
 /** N(μ, Σ): a jointly Gaussian random vector of dimension d. */
 export interface MultivariateGaussian extends Distribution<number[]> {
@@ -67,7 +71,9 @@ function checkIndices(indices: readonly number[], d: number, op: string): void {
  * The multivariate Gaussian N(μ, Σ) with density
  * p(x) = exp(−½ (x − μ)ᵀ Σ⁻¹ (x − μ)) / √((2π)^d det Σ), via a Cholesky factor Σ = L Lᵀ.
  * Marginals and conditionals are closed form and are again multivariate Gaussians.
- * `expectation(f)` is numeric quadrature when d = 1 and refused otherwise (estimate it from `sample`).
+ * `expectation(f)` is numeric quadrature: adaptive in one dimension, Gauss–Hermite on the
+ * whitened variable x = μ + √2 L z up to d = 6 (exact for polynomials of degree < 2n with n nodes
+ * per dimension); above that, estimate it from `sample`.
  * @param mean μ: [d]
  * @param cov Σ: [d, d], symmetric positive definite
  * @returns a {@link MultivariateGaussian}
@@ -133,19 +139,44 @@ export function multivariateGaussian(mean: readonly number[], cov: readonly (rea
     covariance: () => sigma.map((row) => [...row]),
     entropy: () => 0.5 * (d * Math.log(2 * Math.PI * Math.E) + logDet),
     expectation(f: (x: number[]) => number): number {
-      if (d !== 1) {
-        throw new ValueError('numeric expectation is only available in one dimension', {
+      if (d === 1) {
+        const m = mu[0] as number;
+        const s = Math.sqrt(entry(0, 0));
+        return integrate((x) => f([x]) * Math.exp(logProb([x])), m - 12 * s, m + 12 * s);
+      }
+      if (d > MAX_QUADRATURE_DIM) {
+        throw new ValueError('numeric expectation is available up to 6 dimensions', {
           pkg: 'prob',
           op: `${OP}.expectation`,
           arg: 'f',
-          expected: 'dim 1',
+          expected: `dim <= ${MAX_QUADRATURE_DIM}`,
           received: `dim ${d}`,
           hint: 'average f over sample(rng, n), or integrate over a marginal',
         });
       }
-      const m = mu[0] as number;
-      const s = Math.sqrt(entry(0, 0));
-      return integrate((x) => f([x]) * Math.exp(logProb([x])), m - 12 * s, m + 12 * s);
+      // E[f(x)] = π^{−d/2} Σ_i w_i f(μ + √2 L z_i) over the tensor grid of Gauss–Hermite nodes,
+      // with n^d <= 200 000 evaluations.
+      const n = Math.max(4, Math.min(40, Math.floor(200_000 ** (1 / d))));
+      const { nodes, weights } = gaussHermite(n);
+      const idx = new Array<number>(d).fill(0);
+      const x = new Array<number>(d);
+      let total = 0;
+      for (;;) {
+        let w = 1;
+        for (let i = 0; i < d; i++) {
+          const li = l[i] as number[];
+          let v = mu[i] as number;
+          for (let k = 0; k <= i; k++) v += Math.SQRT2 * (li[k] as number) * (nodes[idx[k] as number] as number);
+          x[i] = v;
+          w *= weights[idx[i] as number] as number;
+        }
+        total += w * f([...x]);
+        let k = 0;
+        while (k < d && idx[k] === n - 1) idx[k++] = 0;
+        if (k === d) break;
+        idx[k] = (idx[k] as number) + 1;
+      }
+      return total / Math.PI ** (d / 2);
     },
     marginal(indices: readonly number[]): MultivariateGaussian {
       checkIndices(indices, d, `${OP}.marginal`);

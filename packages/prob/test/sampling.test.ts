@@ -1,4 +1,4 @@
-import { rng } from '@gradlab/core-tensor';
+import { rng, ValueError } from '@gradlab/core-tensor';
 import { describe, expect, it } from 'vitest';
 import { bernoulli, categorical, empirical, gaussian, multivariateGaussian, uniform } from '../src/index.ts';
 import { checkDistribution } from '../src/testing/index.ts';
@@ -74,5 +74,11 @@ describe('sampling: 10^5 seeded draws within 4 standard errors', () => {
     const report = checkDistribution(broken, { rng: rng(13) });
     expect(report.passed).toBe(false);
     expect(report.failures.some((f) => f.startsWith('sample mean'))).toBe(true);
+  });
+
+  it('checkDistribution names a forgotten rng instead of throwing a TypeError', () => {
+    const call = (o: unknown) => () => checkDistribution(bernoulli(0.3), o as Parameters<typeof checkDistribution>[1]);
+    expect(call(undefined)).toThrow(ValueError);
+    expect(call({})).toThrow(/argument options.rng.*Hint: pass \{ rng: rng\(0\) \}/);
   });
 });

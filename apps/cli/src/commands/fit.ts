@@ -226,7 +226,7 @@ function plotFit(path: string, kind: ModelKind, data: Dataset, train: Dataset, f
   }
   if (d === 2) {
     const model = (fitted.at(-1) as { model: CliModel }).model;
-    const n = 80;
+    const n = 120;
     const range = (j: number): Float64Array => {
       let lo = Infinity;
       let hi = -Infinity;
@@ -256,10 +256,10 @@ function plotFit(path: string, kind: ModelKind, data: Dataset, train: Dataset, f
         title: `${kind} decision regions on ${name}`,
         xLabel: data.featureNames[0] ?? 'x0',
         yLabel: data.featureNames[1] ?? 'x1',
-        regions: { x: gx, y: gy, classes: Float64Array.from(classes) },
+        regions: { x: gx, y: gy, classes: Float64Array.from(classes), ...(data.classNames === undefined ? {} : { classNames: data.classNames }) },
         xRange: [(gx[0] as number) - step(gx) / 2, (gx[n - 1] as number) + step(gx) / 2],
         yRange: [(gy[0] as number) - step(gy) / 2, (gy[n - 1] as number) + step(gy) / 2],
-        series: [{ kind: 'scatter', x: x0, y: x1, classes: train.t, label: 'training data' }],
+        series: [{ kind: 'scatter', x: x0, y: x1, classes: train.t, label: 'training data', ...(data.classNames === undefined ? {} : { classNames: data.classNames }) }],
       }),
     );
     return;

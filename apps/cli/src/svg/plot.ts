@@ -1,8 +1,11 @@
 /**
  * A small SVG plot writer for the CLI: line plots, scatter plots (optionally coloured by class) and
  * class regions on a grid (decision boundaries). It only draws what it is given; every number it
- * plots comes from the packages' public APIs.
+ * plots comes from the packages' public APIs. Every series and every class gets its own colour and
+ * legend entry; a y axis whose positive values span more than 100× is drawn in log scale; class
+ * regions are one small PNG image inside the SVG.
  */
+import { encodePng } from './png.ts';
 
 /** One data series of a plot. */
 export interface PlotSeries {
@@ -16,6 +19,8 @@ export interface PlotSeries {
   color?: string;
   /** Scatter only: a class index per point, coloured with the class palette. */
   classes?: ArrayLike<number>;
+  /** Scatter with classes: the legend names of the classes (default `class 0`, `class 1`, ...). */
+  classNames?: readonly string[];
   /** Line only: dashed. */
   dashed?: boolean;
 }
@@ -28,6 +33,8 @@ export interface PlotRegions {
   y: ArrayLike<number>;
   /** The class of cell (i, j) at `classes[j * nx + i]`. */
   classes: ArrayLike<number>;
+  /** The legend names of the classes (default `class 0`, `class 1`, ...). */
+  classNames?: readonly string[];
 }
 
 /** What {@link svgPlot} draws. */
@@ -42,6 +49,15 @@ export interface PlotSpec {
   /** Axis ranges (default: the data's, with a margin). */
   xRange?: readonly [number, number];
   yRange?: readonly [number, number];
+  /** y axis scale: `auto` (default) is log when every y is positive and they span more than 100×. */
+  yScale?: 'linear' | 'log' | 'auto';
+}
+
+/** True when the y values call for a log axis: all positive, max/min above 100. */
+export function wantsLogScale(values: readonly number[]): boolean {
+  const finite = values.filter((v) => Number.isFinite(v));
+  if (finite.length < 2 || finite.some((v) => v <= 0)) return false;
+  return Math.max(...finite) / Math.min(...finite) > 100;
 }
 
 const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
@@ -98,19 +114,24 @@ export function svgPlot(spec: PlotSpec): string {
   const pw = width - left - right;
   const ph = height - top - bottom;
   const xs: number[] = [];
-  const ys: number[] = [];
+  const rawYs: number[] = [];
   for (const s of spec.series) {
     for (let i = 0; i < s.x.length; i++) xs.push(s.x[i] as number);
-    for (let i = 0; i < s.y.length; i++) ys.push(s.y[i] as number);
+    for (let i = 0; i < s.y.length; i++) rawYs.push(s.y[i] as number);
   }
+  const logY = spec.regions === undefined && (spec.yScale === 'log' || ((spec.yScale ?? 'auto') === 'auto' && wantsLogScale(rawYs)));
+  // On a log axis every y is drawn at log10(y); ticks are labelled with y itself.
+  const ty = (v: number): number => (logY ? (v > 0 ? Math.log10(v) : Number.NaN) : v);
+  const ys = rawYs.map(ty);
   if (spec.regions !== undefined) {
     xs.push(...Array.from(spec.regions.x));
     ys.push(...Array.from(spec.regions.y));
   }
   const [x0, x1] = spec.xRange ?? extent(xs, spec.regions !== undefined ? 0 : 0.03);
-  const [y0, y1] = spec.yRange ?? extent(ys, spec.regions !== undefined ? 0 : 0.08);
+  const [y0, y1] = spec.yRange !== undefined ? [ty(spec.yRange[0]), ty(spec.yRange[1])] : extent(ys, spec.regions !== undefined ? 0 : 0.08);
   const px = (v: number): number => left + ((v - x0) / (x1 - x0)) * pw;
-  const py = (v: number): number => top + ph - ((v - y0) / (y1 - y0)) * ph;
+  const pyAxis = (v: number): number => top + ph - ((v - y0) / (y1 - y0)) * ph;
+  const py = (v: number): number => pyAxis(ty(v));
   const clampY = (v: number): number => Math.min(Math.max(py(v), top - 2), top + ph + 2);
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`);
@@ -123,14 +144,15 @@ export function svgPlot(spec: PlotSpec): string {
     const ny = r.y.length;
     const cw = nx > 1 ? Math.abs(px(r.x[1] as number) - px(r.x[0] as number)) : pw;
     const ch = ny > 1 ? Math.abs(py(r.y[1] as number) - py(r.y[0] as number)) : ph;
-    out.push('<g clip-path="url(#plot-area)" shape-rendering="crispEdges">');
-    for (let j = 0; j < ny; j++) {
-      for (let i = 0; i < nx; i++) {
-        const c = r.classes[j * nx + i] as number;
-        out.push(`<rect class="region" data-class="${c}" x="${fmt(px(r.x[i] as number) - cw / 2)}" y="${fmt(py(r.y[j] as number) - ch / 2)}" width="${fmt(cw + 0.5)}" height="${fmt(ch + 0.5)}" fill="${REGION_PALETTE[c % REGION_PALETTE.length] as string}"/>`);
-      }
-    }
-    out.push('</g>');
+    // One pixel per grid cell, top row first (the largest y), scaled up without smoothing.
+    const pixels = new Uint8Array(nx * ny);
+    for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) pixels[(ny - 1 - j) * nx + i] = (r.classes[j * nx + i] as number) % REGION_PALETTE.length;
+    const png = encodePng(nx, ny, pixels, REGION_PALETTE).toString('base64');
+    const ix = Math.min(px(r.x[0] as number), px(r.x[nx - 1] as number)) - cw / 2;
+    const iy = Math.min(py(r.y[0] as number), py(r.y[ny - 1] as number)) - ch / 2;
+    out.push(
+      `<image class="regions" x="${fmt(ix)}" y="${fmt(iy)}" width="${fmt(cw * nx)}" height="${fmt(ch * ny)}" preserveAspectRatio="none" style="image-rendering:pixelated" clip-path="url(#plot-area)" href="data:image/png;base64,${png}"/>`,
+    );
   }
   // axes and ticks
   out.push(`<rect x="${left}" y="${top}" width="${pw}" height="${ph}" fill="none" stroke="#333"/>`);
@@ -138,17 +160,27 @@ export function svgPlot(spec: PlotSpec): string {
     out.push(`<line x1="${fmt(px(t))}" y1="${top + ph}" x2="${fmt(px(t))}" y2="${top + ph + 5}" stroke="#333"/>`);
     out.push(`<text x="${fmt(px(t))}" y="${top + ph + 18}" text-anchor="middle">${tickLabel(t)}</text>`);
   }
-  for (const t of ticks(y0, y1)) {
-    out.push(`<line x1="${left - 5}" y1="${fmt(py(t))}" x2="${left}" y2="${fmt(py(t))}" stroke="#333"/>`);
-    out.push(`<text x="${left - 8}" y="${fmt(py(t) + 4)}" text-anchor="end">${tickLabel(t)}</text>`);
+  const yTicks = logY ? ticks(Math.ceil(y0), Math.floor(y1), Math.min(8, Math.max(1, Math.floor(y1) - Math.ceil(y0)))).filter((t) => Number.isInteger(t)) : ticks(y0, y1);
+  for (const t of yTicks) {
+    out.push(`<line x1="${left - 5}" y1="${fmt(pyAxis(t))}" x2="${left}" y2="${fmt(pyAxis(t))}" stroke="#333"/>`);
+    out.push(`<text x="${left - 8}" y="${fmt(pyAxis(t) + 4)}" text-anchor="end">${logY ? tickLabel(10 ** t) : tickLabel(t)}</text>`);
   }
   if (spec.xLabel !== undefined) out.push(`<text x="${left + pw / 2}" y="${height - 10}" text-anchor="middle">${escapeXml(spec.xLabel)}</text>`);
-  if (spec.yLabel !== undefined) out.push(`<text x="16" y="${top + ph / 2}" text-anchor="middle" transform="rotate(-90 16 ${top + ph / 2})">${escapeXml(spec.yLabel)}</text>`);
+  const yLabel = spec.yLabel === undefined ? (logY ? '(log scale)' : undefined) : `${spec.yLabel}${logY ? ' (log scale)' : ''}`;
+  if (yLabel !== undefined) out.push(`<text x="16" y="${top + ph / 2}" text-anchor="middle" transform="rotate(-90 16 ${top + ph / 2})">${escapeXml(yLabel)}</text>`);
   // series
-  const legend: { label: string; color: string; kind: 'line' | 'scatter' }[] = [];
+  const legend: { label: string; color: string; kind: 'line' | 'scatter' | 'region' }[] = [];
+  if (spec.regions !== undefined) {
+    const present = [...new Set(Array.from(spec.regions.classes))].sort((a, b) => a - b);
+    for (const c of present) legend.push({ label: `${spec.regions.classNames?.[c] ?? `class ${c}`} region`, color: REGION_PALETTE[c % REGION_PALETTE.length] as string, kind: 'region' });
+  }
+  // Series without their own colour take the palette's colours that no other series named.
+  const taken = new Set(spec.series.map((s) => s.color).filter((c): c is string => c !== undefined));
+  const free = PALETTE.filter((c) => !taken.has(c));
+  let nextFree = 0;
   out.push('<g clip-path="url(#plot-area)">');
-  spec.series.forEach((s, k) => {
-    const color = s.color ?? PALETTE[k % PALETTE.length] ?? '#1f77b4';
+  spec.series.forEach((s) => {
+    const color = s.color ?? (s.classes === undefined ? (free[nextFree++ % Math.max(free.length, 1)] ?? '#1f77b4') : '#1f77b4');
     if (s.kind === 'line') {
       const pts: string[] = [];
       for (let i = 0; i < s.x.length; i++) {
@@ -162,14 +194,19 @@ export function svgPlot(spec: PlotSpec): string {
         out.push(`<circle class="series-point" cx="${fmt(px(s.x[i] as number))}" cy="${fmt(py(s.y[i] as number))}" r="4" fill="${c}" stroke="#222" stroke-width="0.7"/>`);
       }
     }
-    if (s.label !== undefined) legend.push({ label: s.label, color, kind: s.kind });
+    if (s.kind === 'scatter' && s.classes !== undefined) {
+      const present = [...new Set(Array.from(s.classes))].sort((a, b) => a - b);
+      for (const c of present) legend.push({ label: `${s.label === undefined ? '' : `${s.label}: `}${s.classNames?.[c] ?? `class ${c}`}`, color: PALETTE[c % PALETTE.length] as string, kind: 'scatter' });
+    } else if (s.label !== undefined) legend.push({ label: s.label, color, kind: s.kind });
   });
   out.push('</g>');
   legend.forEach((l, i) => {
     const y = top + 12 + i * 20;
     const x = left + pw + 14;
-    out.push(l.kind === 'line' ? `<line x1="${x}" y1="${y}" x2="${x + 22}" y2="${y}" stroke="${l.color}" stroke-width="2"/>` : `<circle cx="${x + 11}" cy="${y}" r="4" fill="${l.color}" stroke="#222" stroke-width="0.7"/>`);
-    out.push(`<text x="${x + 28}" y="${y + 4}">${escapeXml(l.label)}</text>`);
+    if (l.kind === 'line') out.push(`<line x1="${x}" y1="${y}" x2="${x + 22}" y2="${y}" stroke="${l.color}" stroke-width="2"/>`);
+    else if (l.kind === 'region') out.push(`<rect x="${x + 3}" y="${y - 7}" width="16" height="14" fill="${l.color}" stroke="#888"/>`);
+    else out.push(`<circle cx="${x + 11}" cy="${y}" r="4" fill="${l.color}" stroke="#222" stroke-width="0.7"/>`);
+    out.push(`<text class="legend" x="${x + 28}" y="${y + 4}">${escapeXml(l.label)}</text>`);
   });
   out.push('</svg>');
   return out.join('\n') + '\n';

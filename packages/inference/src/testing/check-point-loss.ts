@@ -1,4 +1,5 @@
 import type { Rng } from '@gradlab/core-tensor';
+import { ValueError } from '@gradlab/core-tensor';
 import type { Value } from '@gradlab/prob';
 import type { PointLoss } from '../point-loss.ts';
 
@@ -51,6 +52,15 @@ function statistic(kind: 'mode' | 'mean' | 'median', values: readonly Value[], p
  * checkPointLoss(quadraticLoss(), { values: [0, 1, 2, 5], rng: rng(0) }).passed; // true
  */
 export function checkPointLoss(loss: PointLoss, options: CheckPointLossOptions): PointLossReport {
+  // A forgotten option is named, instead of a TypeError deep inside.
+  const given = options as Partial<CheckPointLossOptions> | undefined;
+  const op = 'checkPointLoss';
+  if (typeof given !== 'object' || given === null || !Array.isArray(given.values)) {
+    throw new ValueError('the check needs the target values to try', { pkg: 'inference', op, arg: 'options.values', expected: 'an array of values, e.g. [0, 1, 2, 5]', received: typeof given === 'object' && given !== null ? typeof given.values : typeof given, hint: 'pass { values: [0, 1, 2, 5], rng: rng(0) }' });
+  }
+  if (typeof given.rng !== 'object' || given.rng === null) {
+    throw new ValueError('the check needs a seeded random number generator', { pkg: 'inference', op, arg: 'options.rng', expected: 'an Rng', received: typeof given.rng, hint: "pass { values, rng: rng(0) } with rng from '@gradlab/core-tensor'" });
+  }
   const failures: string[] = [];
   const { values } = options;
   for (const t of values) {

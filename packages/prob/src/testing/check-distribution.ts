@@ -1,4 +1,5 @@
 import type { Rng } from '@gradlab/core-tensor';
+import { ValueError } from '@gradlab/core-tensor';
 import type { Distribution } from '../distribution.ts';
 
 /** One comparison made by {@link checkDistribution}: |received − expected| <= bound. */
@@ -47,6 +48,11 @@ export interface CheckDistributionOptions {
  * report.passed; // true
  */
 export function checkDistribution<T>(d: Distribution<T>, options: CheckDistributionOptions): DistributionReport {
+  // Called from plain JavaScript or with a forgotten option, say so instead of a TypeError deep inside.
+  const given = options as Partial<CheckDistributionOptions> | undefined;
+  if (typeof given !== 'object' || given === null || typeof given.rng !== 'object' || given.rng === null) {
+    throw new ValueError('the check needs a seeded random number generator', { pkg: 'prob', op: 'checkDistribution', arg: 'options.rng', expected: 'an Rng', received: typeof given === 'object' && given !== null ? typeof given.rng : typeof given, hint: "pass { rng: rng(0) } with rng from '@gradlab/core-tensor'" });
+  }
   const n = options.n ?? 100_000;
   const sigmas = options.sigmas ?? 4;
   const tol = options.tolerance ?? 1e-6;
