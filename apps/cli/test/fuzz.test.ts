@@ -34,6 +34,9 @@ const BASES: { args: string[]; numbers: string[]; counts: string[] }[] = [
   { args: ['prob', 'dist', 'bernoulli', '--p', '0.3'], numbers: ['--p'], counts: ['--samples'] },
   { args: ['prob', 'dist', 'uniform'], numbers: ['--low', '--high'], counts: ['--samples'] },
   { args: ['prob', 'dist', 'categorical', '--probs', '0.2,0.8'], numbers: ['--probs'], counts: ['--seed'] },
+  { args: ['train', 'mlp', '--data', 'xor', '--epochs', '1'], numbers: ['--lr', '--validation', '--test'], counts: ['--epochs', '--batch-size', '--seed', '--hidden'] },
+  { args: ['train', 'lm', '--steps', '1', '--layers', '1', '--d-model', '8', '--heads', '2', '--context', '8'], numbers: ['--lr', '--minutes'], counts: ['--steps', '--batch-size', '--layers', '--heads', '--context'] },
+  { args: ['nn', 'gradients', '--depth', '2', '--width', '4'], numbers: [], counts: ['--depth', '--width', '--seed'] },
 ];
 
 function cases(seed: number, n: number): string[][] {
@@ -73,6 +76,10 @@ function cases(seed: number, n: number): string[][] {
     () => ['cv', 'poly', '--data', 'sinusoid', '--curve', pick([word(), 'degree --values abc', 'size --values -1', 'degree --values 1e308'])].flatMap((a) => a.split(' ')),
     () => ['cv', 'poly', '--data', 'sinusoid', '--loss', word()],
     () => ['fit', 'poly', '--data', 'sinusoid', '--plot', `/nonexistent-${word()}/plot.svg`],
+    () => [...pick([['generate'], ['attention', '--text', 'ab'], ['predict', '--data', 'iris'], ['export', '--onnx', 'm.onnx']]), '--model', pick(MISSING_FILES)], // missing model file
+    () => ['train', 'mlp', '--data', pick([word(), ...MISSING_FILES]), '--epochs', '1'],
+    () => ['train', 'mlp', '--data', 'xor', '--activation', word()],
+    () => ['train', 'lm', '--corpus', pick(MISSING_FILES), '--steps', '1'],
   ];
   for (let guard = 0; out.size < n && guard < 100 * n; guard++) {
     const args = pick(kinds)();
