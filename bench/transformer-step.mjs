@@ -11,6 +11,9 @@
 // Both libraries start from the same float32 weights and tokens (seeded here), so their first
 // losses must agree. Needs the built packages: pnpm --filter @gradlab/core-tensor --filter @gradlab/backend-wasm build
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -232,7 +235,32 @@ async function tfjsImpl(backendName) {
 }
 
 // ---------- one implementation in this process ----------
+/** Writes the shared weights and tokens for the PyTorch version (libs/torch_transformer_step.py). */
+function dump(dir) {
+  mkdirSync(dir, { recursive: true });
+  const d = makeData();
+  for (const p of d.params) writeFileSync(join(dir, `${p.name}.f32`), Buffer.from(p.data.buffer));
+  writeFileSync(join(dir, 'tokens.i32'), Buffer.from(d.tokens.buffer));
+  writeFileSync(join(dir, 'targets.i32'), Buffer.from(d.targets.buffer));
+  writeFileSync(join(dir, 'meta.json'), JSON.stringify({ V, D, H, T, B, F, EPS, ADAM, params: d.params.map((p) => ({ name: p.name, shape: p.shape })) }));
+}
+
+/** PyTorch on the same data, one thread, when /usr/bin/python3 imports torch. */
+function torchImpl(steps) {
+  const dir = mkdtempSync(join(tmpdir(), 'gradlab-tstep-'));
+  try {
+    dump(dir);
+    const script = fileURLToPath(new URL('./libs/torch_transformer_step.py', import.meta.url));
+    const p = spawnSync('/usr/bin/python3', [script, dir, String(steps)], { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' } });
+    if (p.status !== 0) throw new Error(`torch failed:\n${p.stderr}`);
+    return JSON.parse(p.stdout.trim().split('\n').at(-1));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function runOne(impl, steps, breakdown) {
+  if (impl === 'torch') return torchImpl(steps);
   const [lib, backend] = impl.split('-');
   const run = lib === 'gradlab' ? await gradlabImpl(backend, breakdown) : await tfjsImpl(backend);
   const forward0 = run.forward();
