@@ -86,15 +86,11 @@ export function elementwiseOptimizer(options: ElementwiseOptimizerOptions): Opti
         scratch = { sizes, param: leafViews(new Float64Array(total(sizes)), sizes), grad: leafViews(new Float64Array(total(sizes)), sizes) };
       }
       const { param, grad } = scratch;
-      // A copy either way: the input state stays as it was.
-      const next: PackedSlots = { sizes, whole: [], views: [] };
-      slots.forEach((s, k) => {
-        const whole = prev?.whole[k]?.slice() ?? new Float64Array(total(sizes));
-        const views = leafViews(whole, sizes);
-        if (prev === undefined) views.forEach((v, i) => v.set(state.slots[s]?.[i] ?? []));
-        next.whole.push(whole);
-        next.views.push(views);
-      });
+      // A copy either way (one allocation for every slot): the input state stays as it was.
+      const n = total(sizes);
+      const all = prev?.all.slice() ?? new Float64Array(n * slots.length);
+      const next: PackedSlots = { sizes, all, views: slots.map((_, k) => leafViews(all.subarray(k * n, (k + 1) * n), sizes)) };
+      if (prev === undefined) slots.forEach((s, k) => next.views[k]?.forEach((v, i) => v.set(state.slots[s]?.[i] ?? [])));
       const newLeaves = p.leaves.map((leaf, i) => {
         const pi = param[i] as Float64Array;
         const gi = grad[i] as Float64Array;
@@ -110,10 +106,10 @@ export function elementwiseOptimizer(options: ElementwiseOptimizerOptions): Opti
   };
 }
 
-/** An optimizer state's slots in float64: per slot one buffer, and its views per leaf. */
+/** An optimizer state's slots in float64: one buffer for them all, and its views by slot, then leaf. */
 interface PackedSlots {
   readonly sizes: readonly number[];
-  readonly whole: Float64Array[];
+  readonly all: Float64Array;
   readonly views: Float64Array[][];
 }
 
