@@ -16,11 +16,16 @@ function newest(dir) {
   return t;
 }
 
-/** Builds @gradlab/core-tensor and @gradlab/backend-wasm when their sources are newer than dist/. */
+/** Builds the gradlab packages the benchmarks import when their sources are newer than dist/. */
 export function ensureBuilt() {
   for (const [pkg, dir, sources] of [
     ['@gradlab/core-tensor', 'packages/core-tensor', ['src']],
     ['@gradlab/backend-wasm', 'packages/backend-wasm', ['src', 'assembly']],
+    // The fit suite's: models-nn imports the other three built, so they come first.
+    ['@gradlab/data', 'packages/data', ['src']],
+    ['@gradlab/losses', 'packages/losses', ['src']],
+    ['@gradlab/optim', 'packages/optim', ['src']],
+    ['@gradlab/models-nn', 'packages/models-nn', ['src']],
   ]) {
     const built = join(root, dir, 'dist', 'index.js');
     const src = Math.max(...sources.map((s) => newest(join(root, dir, s))));
