@@ -1,0 +1,21 @@
+// CPU ms per epoch of the fit suite for one lib: node fitcmp.tmp.mjs <lib>
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeData, readData } from './data.mjs';
+const lib = process.argv[2];
+const dir = mkdtempSync(join(tmpdir(), 'fitcmp-'));
+await writeData(dir, true);
+const data = readData(dir);
+const [family, ...rest] = lib.split('-');
+const { createAdapter } = await import(family === 'gradlab' ? './libs/gradlab.mjs' : './libs/tfjs.mjs');
+const adapter = await createAdapter(rest.join('-'));
+const d = Object.fromEntries(['x', 'y', 'w1', 'b1', 'w2', 'b2'].map((k) => [k, data.get(`fit_${k}`)]));
+const tr = await adapter.fit(d, data.plan.fit);
+const first = await tr.epoch();
+for (let i = 0; i < 3; i++) await tr.epoch();
+const n = Number(process.argv[3] ?? 8);
+const c0 = process.cpuUsage(); const t0 = performance.now();
+for (let i = 0; i < n; i++) await tr.epoch();
+const c = process.cpuUsage(c0);
+console.log(lib, 'cpu ms/epoch', ((c.user + c.system) / 1000 / n).toFixed(1), 'wall', ((performance.now() - t0) / n).toFixed(1), 'first loss', first.toFixed(5));

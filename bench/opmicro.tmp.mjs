@@ -1,0 +1,18 @@
+import * as gl from '@gradlab/core-tensor';
+import { createWasmBackend } from '@gradlab/backend-wasm';
+gl.setBackend(process.argv[2] === 'js' ? gl.createJsBackend() : createWasmBackend());
+const r = gl.rng(0);
+const [x, w, b] = gl.tidy(() => [gl.keep(gl.randNormal(r, [32, 64], { dtype: 'float32' })), gl.keep(gl.randNormal(r, [64, 64], { dtype: 'float32' })), gl.keep(gl.randNormal(r, [64], { dtype: 'float32' }))]);
+const t = (name, f, n = 20000) => { for (let i = 0; i < 3000; i++) gl.tidy(f); const c0 = process.cpuUsage(); for (let i = 0; i < n; i++) gl.tidy(f); const c = process.cpuUsage(c0); console.log(name.padEnd(28), ((c.user + c.system) / n).toFixed(2), 'us'); };
+t('empty tidy', () => 0);
+t('add [32,64]+[64]', () => { gl.add(x, b); });
+t('add + item', () => gl.sum(gl.add(x, b)).item());
+t('relu', () => { gl.relu(x); });
+t('matmul 32x64x64', () => { gl.matmul(x, w); });
+t('matmul x wT', () => { gl.matmul(x, gl.transpose(w)); });
+t('logSoftmax', () => { gl.logSoftmax(x, -1); });
+t('mean', () => { gl.mean(x); });
+t('gather rows', () => { gl.gather(x, [1, 5, 7, 9, 2, 3, 4, 5], 0); });
+t('fwd mlp', () => { gl.add(gl.matmul(gl.relu(gl.add(gl.matmul(x, gl.transpose(w)), b)), gl.transpose(w)), b).item(); });
+const vg = gl.valueAndGrad((w_, b_) => gl.mean(gl.add(gl.matmul(gl.relu(gl.add(gl.matmul(x, gl.transpose(w_)), b_)), gl.transpose(w_)), b_)));
+t('vg mlp', () => { vg(w, b)[0].item(); }, 5000);

@@ -1,0 +1,13 @@
+import * as gl from '@gradlab/core-tensor';
+import { createWasmBackend } from '@gradlab/backend-wasm';
+import { adam } from '@gradlab/optim';
+gl.setBackend(process.argv[2] === 'js' ? gl.createJsBackend() : createWasmBackend());
+const r = gl.rng(0);
+let params = gl.tidy(() => ({ a: gl.keep(gl.randNormal(r, [64, 64], { dtype: 'float32' })), b: gl.keep(gl.randNormal(r, [64], { dtype: 'float32' })), c: gl.keep(gl.randNormal(r, [10, 64], { dtype: 'float32' })), d: gl.keep(gl.randNormal(r, [10], { dtype: 'float32' })) }));
+const grads = gl.tidy(() => Object.fromEntries(Object.entries(params).map(([k, v]) => [k, gl.keep(gl.mul(v, 0.01))])));
+const opt = adam({ lr: 1e-3 });
+let state = opt.init(params);
+const step = () => { const n = gl.tidy(() => { const res = opt.step(params, grads, state); state = res.state; return Object.fromEntries(Object.entries(res.params).map(([k, v]) => [k, gl.keep(v)])); }); gl.dispose(Object.values(params)); params = n; };
+for (let i = 0; i < 2000; i++) step();
+const c0 = process.cpuUsage(); for (let i = 0; i < 5000; i++) step(); const c = process.cpuUsage(c0);
+console.log('optimizer step', ((c.user + c.system) / 5000).toFixed(1), 'us cpu');
