@@ -32,6 +32,6 @@ export function ensureBuilt() {
     if (existsSync(built) && statSync(built).mtimeMs >= src) continue;
     console.error(`building ${pkg} (dist/ is missing or older than its sources)...`);
     const r = spawnSync('pnpm', ['--filter', pkg, 'run', 'build'], { cwd: root, stdio: ['ignore', 2, 'inherit'] });
-    if (r.status !== 0) throw new Error(`building ${pkg} failed (exit ${r.status})`);
+    if (r.status !== 0) throw new Error(`building ${pkg} failed (${r.error?.message ?? `exit ${r.status}`})`);
   }
 }

@@ -135,6 +135,8 @@ if wanted('fit'):
         return total / n
 
     first = epoch()
+    for _ in range(1 if quick else 4):  # the same extra warm-up epochs as suites.mjs gives the JS libraries
+        epoch()
     s = measure(epoch)
     row('MLP fit, one epoch', f"{fp['inputs']}-{fp['hidden']}-{fp['classes']}, batch {fp['batch']}, Adam, digits", 'samples/s', n / s, s, first)
 
