@@ -13,6 +13,8 @@ export function plan(quick) {
     reluCols: 1000,
     chainSizes: quick ? [64, 256, 512] : [64, 128, 256, 512, 1024],
     mlp: { batch: 128, inputs: 784, hidden: 256, classes: 10, lr: 0.1 },
+    // One epoch of each library's own training loop on the digits (1,797 8×8 images, scaled to [0, 1]).
+    fit: { samples: 1797, inputs: 64, hidden: 64, classes: 10, batch: 32, lr: 1e-3 },
   };
 }
 
@@ -41,8 +43,14 @@ function normals(size, seed, std = 1) {
   return out;
 }
 
+/** `size` uniform samples on ±bound from `seed` (PyTorch's default Linear initialisation). */
+function uniforms(size, seed, bound) {
+  const u = mulberry32(seed);
+  return Float32Array.from({ length: size }, () => (2 * u() - 1) * bound);
+}
+
 /** Writes every input of `plan(quick)` into `dir` (name.f32 files) and returns their shapes. */
-export function writeData(dir, quick) {
+export async function writeData(dir, quick) {
   const p = plan(quick);
   mkdirSync(dir, { recursive: true });
   const shapes = {};
@@ -70,6 +78,18 @@ export function writeData(dir, quick) {
   put('mlp_b1', [hidden], new Float32Array(hidden));
   put('mlp_w2', [hidden, classes], normals(hidden * classes, 10, Math.sqrt(1 / hidden)));
   put('mlp_b2', [classes], new Float32Array(classes));
+  // The fit suite: @gradlab/data's digits (built, imported only here, after run.mjs rebuilt it),
+  // pixels / 16, labels as float32 class indices; weights in PyTorch's [out, in] layout (tfjs's
+  // adapter transposes its kernels), drawn as nn.Linear draws them: uniform on ±1/√in.
+  const { loadDigits } = await import('@gradlab/data');
+  const digits = loadDigits();
+  const f = p.fit;
+  put('fit_x', [f.samples, f.inputs], Float32Array.from(digits.x.data, (v) => v / 16));
+  put('fit_y', [f.samples], Float32Array.from(digits.t));
+  put('fit_w1', [f.hidden, f.inputs], uniforms(f.hidden * f.inputs, 11, 1 / Math.sqrt(f.inputs)));
+  put('fit_b1', [f.hidden], uniforms(f.hidden, 12, 1 / Math.sqrt(f.inputs)));
+  put('fit_w2', [f.classes, f.hidden], uniforms(f.classes * f.hidden, 13, 1 / Math.sqrt(f.hidden)));
+  put('fit_b2', [f.classes], uniforms(f.classes, 14, 1 / Math.sqrt(f.hidden)));
   writeFileSync(join(dir, 'shapes.json'), JSON.stringify({ quick, plan: p, shapes }));
   return shapes;
 }

@@ -16,17 +16,22 @@ function newest(dir) {
   return t;
 }
 
-/** Builds @gradlab/core-tensor and @gradlab/backend-wasm when their sources are newer than dist/. */
+/** Builds the gradlab packages the benchmarks import when their sources are newer than dist/. */
 export function ensureBuilt() {
   for (const [pkg, dir, sources] of [
     ['@gradlab/core-tensor', 'packages/core-tensor', ['src']],
     ['@gradlab/backend-wasm', 'packages/backend-wasm', ['src', 'assembly']],
+    // The fit suite's: models-nn imports the other three built, so they come first.
+    ['@gradlab/data', 'packages/data', ['src']],
+    ['@gradlab/losses', 'packages/losses', ['src']],
+    ['@gradlab/optim', 'packages/optim', ['src']],
+    ['@gradlab/models-nn', 'packages/models-nn', ['src']],
   ]) {
     const built = join(root, dir, 'dist', 'index.js');
     const src = Math.max(...sources.map((s) => newest(join(root, dir, s))));
     if (existsSync(built) && statSync(built).mtimeMs >= src) continue;
     console.error(`building ${pkg} (dist/ is missing or older than its sources)...`);
     const r = spawnSync('pnpm', ['--filter', pkg, 'run', 'build'], { cwd: root, stdio: ['ignore', 2, 'inherit'] });
-    if (r.status !== 0) throw new Error(`building ${pkg} failed (exit ${r.status})`);
+    if (r.status !== 0) throw new Error(`building ${pkg} failed (${r.error?.message ?? `exit ${r.status}`})`);
   }
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `pnpm bench` [--quick] [--libs=gradlab-wasm,tfjs-wasm,...] [--rounds=2] [--no-rss] | --render (RESULTS.md from results.json)
+// `pnpm bench` [--quick] [--libs=gradlab-wasm,tfjs-wasm,...] [--suites=mlp,fit,...] [--rounds=2] [--no-rss] | --render (RESULTS.md from results.json)
 // Runs every library in its own process on the same seeded data (gradlab js and wasm backends, the
 // latter also with two threads for large matmuls,
 // tfjs cpu and wasm, PyTorch when Debian's python3-torch imports), prints a table of medians with
@@ -20,6 +20,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const libsArg = argv.find((a) => a.startsWith('--libs='));
+const suitesArg = argv.find((a) => a.startsWith('--suites='));
+const wantedSuites = suitesArg ? suitesArg.slice('--suites='.length).split(',') : undefined;
 const roundsArg = argv.find((a) => a.startsWith('--rounds='));
 const rounds = roundsArg ? Number(roundsArg.slice('--rounds='.length)) : quick ? 1 : 2;
 const JS_LIBS = ['gradlab-js', 'gradlab-wasm', 'gradlab-wasm-2t', 'tfjs-cpu', 'tfjs-wasm'];
@@ -42,7 +44,7 @@ const probe = () => {
   return r.status === 0 ? JSON.parse(r.stdout.trim().split('\n').pop()).median : null;
 };
 try {
-  writeData(dataDir, quick);
+  await writeData(dataDir, quick);
   const probeBefore = probe();
   // Suite by suite, every library in turn (a fresh process each time): the measurements of one
   // suite lie close together in time, so the host's drifting load skews the ratios less.
@@ -52,6 +54,7 @@ try {
   // One thread everywhere: torch's OpenMP pool and OpenBLAS's pthreads both sized to 1.
   const env = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
   for (const [i, suite] of suites.entries()) {
+    if (wantedSuites !== undefined && !wantedSuites.includes(suite.id)) continue;
     console.error(`suite ${i}: ${suite.name}`);
     // Each round runs every library once, in reverse order on odd rounds (A B C, C B A); a row keeps
     // its best round, so a burst of load from other processes hits no library harder than another.
@@ -64,7 +67,7 @@ try {
         lib === 'torch'
           ? ['/usr/bin/python3', [join(here, 'libs', 'torch_bench.py'), dataDir]]
           : [process.execPath, [join(here, 'child.mjs'), lib, dataDir]];
-      const r = spawnSync(cmd, [...args, `--suite=${i}`, ...(quick ? ['--quick'] : [])], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+      const r = spawnSync(cmd, [...args, `--suite=${i}`, `--suite-id=${suite.id}`, ...(quick ? ['--quick'] : [])], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
       const line = r.stdout.trim().split('\n').pop();
       if (r.status !== 0 || !line) {
         console.error(`${lib} failed on suite ${i} (exit ${r.status})`);
@@ -88,7 +91,7 @@ try {
   const results = wanted.filter((l) => byLib.has(l)).map((l) => byLib.get(l));
   const rss = [];
   if (!argv.includes('--no-rss')) {
-    for (const [script, ...extra] of [['rss-valueandgrad.mjs'], ['rss-mlp.mjs'], ['rss-mlp.mjs', '--tidy']]) {
+    for (const [script, ...extra] of [['rss-valueandgrad.mjs'], ['rss-mlp.mjs'], ['rss-mlp.mjs', '--tidy'], ['rss-fit.mjs', '--backend=wasm'], ['rss-fit.mjs', '--backend=js']]) {
       console.error(`running ${[script, ...extra].join(' ')}...`);
       const r = spawnSync(process.execPath, [join(here, script), ...extra, '--json', ...(quick ? ['--quick'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
       const line = r.stdout.trim().split('\n').pop();

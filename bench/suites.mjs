@@ -2,9 +2,10 @@
 // gets the library's adapter (libs/*.mjs), the shared data and a `row` callback for its results.
 import { measure } from './harness.mjs';
 
-/** @type {{ name: string, onlyFor?: string[], run: (adapter: any, data: any, row: Function, quick: boolean) => Promise<void> }[]} */
+/** @type {{ id: string, name: string, onlyFor?: string[], run: (adapter: any, data: any, row: Function, quick: boolean) => Promise<void> }[]} */
 export const suites = [
   {
+    id: 'matmul',
     name: 'matmul f32, n × n (GFLOP/s = 2n³ / time)',
     async run(adapter, data, row, quick) {
       for (const n of data.plan.matmulSizes) {
@@ -16,6 +17,7 @@ export const suites = [
     },
   },
   {
+    id: 'transposed',
     name: 'transposed matmul at n = 512: aᵀ·b and a·bᵀ (the products of a dense layer backward pass)',
     async run(adapter, data, row, quick) {
       const n = data.plan.transposedSize;
@@ -28,6 +30,7 @@ export const suites = [
     },
   },
   {
+    id: 'relu',
     name: 'relu(x·w + b), x [1000, 1000], w and b [1000] broadcast over rows (elements/s)',
     async run(adapter, data, row, quick) {
       const x = data.get('relu_x');
@@ -36,6 +39,7 @@ export const suites = [
     },
   },
   {
+    id: 'relu-no-tidy',
     name: 'relu(x·w + b) without tidy: each op returns a fresh garbage-collected array (gradlab only)',
     onlyFor: ['gradlab-wasm', 'gradlab-js'],
     async run(adapter, data, row, quick) {
@@ -45,6 +49,7 @@ export const suites = [
     },
   },
   {
+    id: 'floor',
     name: 'the floor under relu(x·w + b) for a backend that returns fresh JS arrays: three fresh 4 MB Float32Array copies',
     onlyFor: ['gradlab-wasm'],
     async run(_adapter, data, row, quick) {
@@ -56,6 +61,7 @@ export const suites = [
     },
   },
   {
+    id: 'chain',
     name: 'elementwise chain sigmoid(0.5·x + 0.1)·x − x², x [n, n] (elements/s)',
     async run(adapter, data, row, quick) {
       for (const n of data.plan.chainSizes) {
@@ -66,6 +72,7 @@ export const suites = [
     },
   },
   {
+    id: 'mlp',
     name: 'MLP 784-256-10 training step, batch 128: ReLU, softmax cross-entropy, SGD (steps/s)',
     async run(adapter, data, row, quick) {
       const { mlp: p } = data.plan;
@@ -75,6 +82,24 @@ export const suites = [
       const firstLoss = mlp.loss();
       const t = await measure(() => mlp.step(), { quick });
       row('MLP step', `${p.inputs}-${p.hidden}-${p.classes}, batch ${p.batch}`, 'steps/s', 1 / t.seconds, { seconds: t.seconds, checksum: firstLoss });
+    },
+  },
+  {
+    id: 'fit',
+    name: 'MLP fit on the digits, 64-64-10, batch 32, Adam, one epoch: each library\'s own training loop (samples/s)',
+    async run(adapter, data, row, quick) {
+      const { fit: p } = data.plan;
+      const d = Object.fromEntries(['x', 'y', 'w1', 'b1', 'w2', 'b2'].map((k) => [k, data.get(`fit_${k}`)]));
+      const trainer = await adapter.fit(d, p);
+      // The first epoch from the shared initial weights gives the check value; the timed epochs
+      // go on training the same model (as a longer run would).
+      const firstLoss = await trainer.epoch();
+      // Training runs many epochs: four more before timing, so V8's optimising compiler has seen
+      // the JS side of every library (an epoch is ~57 calls of each function; the harness's own
+      // warm-up is only two epochs at this size).
+      for (let i = 0; i < (quick ? 1 : 4); i++) await trainer.epoch();
+      const t = await measure(() => trainer.epoch(), { quick });
+      row('MLP fit, one epoch', `${p.inputs}-${p.hidden}-${p.classes}, batch ${p.batch}, Adam, digits`, 'samples/s', p.samples / t.seconds, { seconds: t.seconds, checksum: firstLoss });
     },
   },
 ];

@@ -1,6 +1,9 @@
 // gradlab through core-tensor's public ops, on the js or the wasm backend.
 import * as gl from '@gradlab/core-tensor';
 import { createWasmBackend } from '@gradlab/backend-wasm';
+import { fit, mlp } from '@gradlab/models-nn';
+import { crossEntropy } from '@gradlab/losses';
+import { adam } from '@gradlab/optim';
 
 /** The gradlab adapter; `backend` is 'js', 'wasm' or 'wasm-2t' (two threads for large matmuls). */
 export async function createAdapter(backend) {
@@ -65,6 +68,26 @@ export async function createAdapter(backend) {
           last = value;
         },
         loss: () => last.item(),
+      };
+    },
+    // @gradlab/models-nn's fit as a user calls it: mlp, loadStateDict, crossEntropy, adam. Each
+    // call is one epoch (shuffled, seeded per epoch); the optimizer's state goes on to the next.
+    fit(d, p) {
+      const x = gl.tensor(d.x.data, { shape: d.x.shape });
+      const y = gl.tensor(Float64Array.from(d.y.data), { dtype: 'float64' });
+      const model = mlp({ sizes: [p.inputs, p.hidden, p.classes], activation: 'relu', seed: 0 });
+      const T = ({ data, shape }) => gl.tensor(data, { shape });
+      model.loadStateDict({ '0.weight': T(d.w1), '0.bias': T(d.b1), '2.weight': T(d.w2), '2.bias': T(d.b2) });
+      const loss = crossEntropy();
+      const optimizer = adam({ lr: p.lr });
+      let optimizerState;
+      let seed = 0;
+      return {
+        epoch() {
+          const r = fit(model, { x, y }, { loss, optimizer, epochs: 1, batchSize: p.batch, shuffle: true, seed: seed++, ...(optimizerState ? { optimizerState } : {}) });
+          optimizerState = r.optimizerState;
+          return r.history[0].loss;
+        },
       };
     },
   };

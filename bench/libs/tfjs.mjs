@@ -63,5 +63,29 @@ export async function createAdapter(backend) {
         loss: () => last.dataSync()[0],
       };
     },
+    // tfjs-layers as its users train: tf.sequential of dense layers, model.fit with Adam (ε as
+    // torch's), sparse categorical cross-entropy on a softmax output, accuracy as a metric (gradlab's
+    // fit reports it too), shuffled, one epoch per call, verbose 0.
+    async fit(d, p) {
+      const x = T(d.x);
+      const y = tf.tensor(d.y.data, [p.samples], 'float32');
+      const model = tf.sequential({
+        layers: [
+          tf.layers.dense({ inputShape: [p.inputs], units: p.hidden, activation: 'relu' }),
+          tf.layers.dense({ units: p.classes, activation: 'softmax' }),
+        ],
+      });
+      // PyTorch's [out, in] weights to tfjs's [in, out] kernels.
+      const kernel = ({ data, shape }) => tf.tidy(() => tf.transpose(tf.tensor(data, shape, 'float32')));
+      model.layers[0].setWeights([kernel(d.w1), T(d.b1)]);
+      model.layers[1].setWeights([kernel(d.w2), T(d.b2)]);
+      model.compile({ optimizer: tf.train.adam(p.lr, 0.9, 0.999, 1e-8), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+      return {
+        async epoch() {
+          const h = await model.fit(x, y, { batchSize: p.batch, epochs: 1, shuffle: true, verbose: 0 });
+          return h.history.loss[0];
+        },
+      };
+    },
   };
 }

@@ -87,7 +87,8 @@ export function requireMatchingGrads(op: string, params: ParamLeaves<Params>, gr
   });
 }
 
-/** A tensor with `like`'s shape and dtype holding `values` (rounded to float32 when `like` is). */
+/** A tensor with `like`'s shape and dtype holding a copy of `values` (rounded to float32 when `like` is). */
 export function leafLike(values: Float64Array, like: Tensor): Tensor {
-  return tensor(like.dtype === 'float32' ? Float32Array.from(values) : values, { shape: like.shape, dtype: like.dtype });
+  // tensor() copies into fresh storage of the dtype, rounding as Float32Array.from would.
+  return tensor(values, { shape: like.shape, dtype: like.dtype });
 }

@@ -277,19 +277,23 @@ function* fitSteps(model: Module, data: TrainingData, options: FitOptions, op: s
       steps++;
       if (schedule !== undefined) lr = schedule.at(steps);
       const context = schedule !== undefined && lr !== undefined ? { lr } : {};
-      const [value, next, nextState, c] = tidy(() => {
+      let nextState = state;
+      const [value, next, c] = tidy(() => {
         const b = train.rows(idx);
-        const [v, grads] = valueAndGrad(lossOf(b.x, b.y))(model.stateDict());
+        const current = model.stateDict();
+        const [v, grads] = valueAndGrad(lossOf(b.x, b.y))(current);
         const lv = v.item();
         if (!Number.isFinite(lv)) throw new NonFiniteLossError(op, epoch, steps, lv, lr);
-        const r = optimizer.step(model.stateDict(), grads, state, context);
+        const r = optimizer.step(current, grads, state, context);
         const p = r.params;
         for (const n of names) {
-          const t = p[n] as Tensor;
-          if (t.data.some((x) => !Number.isFinite(x))) throw new NonFiniteLossError(op, epoch, steps, NaN, lr, `parameter ${n}`);
+          if (!allFinite((p[n] as Tensor).data)) throw new NonFiniteLossError(op, epoch, steps, NaN, lr, `parameter ${n}`);
         }
         const cc = lastPrediction === undefined ? undefined : countCorrect(loss, lastPrediction, b.y);
-        return [lv, names.map((n) => keep(p[n] as Tensor)), r.state, cc] as const;
+        // The state leaves through the closure, not the return value: tidy would walk every number
+        // of its JSON buffers looking for tensors (and make an optimizer's lazily built JSON now).
+        nextState = r.state;
+        return [lv, names.map((n) => keep(p[n] as Tensor)), cc] as const;
       });
       const old = boxes.map(([, b]) => b.value);
       boxes.forEach(([, b], i) => (b.value = next[i] as Tensor));
@@ -333,6 +337,11 @@ function* fitSteps(model: Module, data: TrainingData, options: FitOptions, op: s
   }
   model.eval();
   return { history, stopped, bestEpoch: stopped === 'early-stopping' && (options.earlyStopping?.restoreBest ?? true) ? best.epoch : history.length, steps, optimizerState: state };
+}
+
+function allFinite(values: ArrayLike<number>): boolean {
+  for (let k = 0; k < values.length; k++) if ((values[k] as number) - (values[k] as number) !== 0) return false;
+  return true;
 }
 
 function countSeen(step: number, batchSize: number, n: number): number {

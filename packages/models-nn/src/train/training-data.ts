@@ -44,12 +44,10 @@ export function toSamples(op: string, arg: string, data: TrainingData, dtype: Fl
   if (y.shape[0] !== n) {
     throw new ShapeError('x and y must have the same number of samples', { pkg: 'models-nn', op, arg: `${arg}.y`, expected: `${n} rows`, received: [...y.shape] });
   }
-  for (const v of x.data) {
-    if (!Number.isFinite(v)) throw new ValueError('inputs must be finite', { pkg: 'models-nn', op, arg: `${arg}.x`, expected: 'finite numbers', received: v });
-  }
-  for (const v of y.data) {
-    if (!Number.isFinite(v)) throw new ValueError('targets must be finite', { pkg: 'models-nn', op, arg: `${arg}.y`, expected: 'finite numbers', received: v });
-  }
+  const badX = firstNonFinite(x.data);
+  if (badX !== undefined) throw new ValueError('inputs must be finite', { pkg: 'models-nn', op, arg: `${arg}.x`, expected: 'finite numbers', received: badX });
+  const badY = firstNonFinite(y.data);
+  if (badY !== undefined) throw new ValueError('targets must be finite', { pkg: 'models-nn', op, arg: `${arg}.y`, expected: 'finite numbers', received: badY });
   return {
     n,
     x,
@@ -58,4 +56,14 @@ export function toSamples(op: string, arg: string, data: TrainingData, dtype: Fl
       return { x: gather(x, [...indices], 0), y: gather(y, [...indices], 0) };
     },
   };
+}
+
+/** The first NaN or infinity in `values`, if any (an indexed loop: `fit` checks every call). */
+function firstNonFinite(values: ArrayLike<number>): number | undefined {
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k] as number;
+    // v - v is 0 for every finite number, NaN for NaN and ±Infinity.
+    if (v - v !== 0) return v;
+  }
+  return undefined;
 }
