@@ -4,6 +4,7 @@
  */
 import { getBackend } from '../backend/registry.ts';
 import { ShapeError } from '../errors.ts';
+import { describeType } from '../validate/arg-ref.ts';
 import { broadcastShapes, checkShape, fmtShape, isRowMajor, normAxis, normAxes, rowMajorStrides, sameShape, sizeOf } from '../shape.ts';
 import { record } from '../autodiff/tape.ts';
 import { Tensor } from '../tensor.ts';
@@ -27,6 +28,10 @@ function makeView(x: Tensor, shape: readonly number[], strides: readonly number[
  */
 export function reshape(x: TensorLike, shape: readonly number[]): Tensor {
   const t = toTensor('reshape', 'x', x);
+  const list: unknown = shape;
+  if (!Array.isArray(list) || list.some((d) => typeof d !== 'number' || !Number.isInteger(d) || d < -1)) {
+    throw new ShapeError('shape must be an array of integers >= 0 (one may be -1)', { op: 'reshape', arg: 'shape', expected: 'number[]', received: describeType(list) });
+  }
   const wanted = shape.slice();
   const minus = wanted.indexOf(-1);
   if (minus >= 0) {
@@ -75,6 +80,10 @@ export function flatten(x: TensorLike): Tensor {
  */
 export function transpose(x: TensorLike, perm?: readonly number[]): Tensor {
   const t = toTensor('transpose', 'x', x);
+  const permList: unknown = perm;
+  if (permList !== undefined && !Array.isArray(permList)) {
+    throw new ShapeError('perm must be an array of axes', { op: 'transpose', arg: 'perm', expected: `a permutation of 0..${t.rank - 1}`, received: describeType(permList) });
+  }
   const p = perm === undefined ? t.shape.map((_, i) => t.rank - 1 - i) : perm.map((a) => normAxis('transpose', a, t.rank, 'perm'));
   if (p.length !== t.rank || new Set(p).size !== t.rank) {
     throw new ShapeError(`perm must be a permutation of the ${t.rank} dims`, { op: 'transpose', arg: 'perm', expected: `a permutation of 0..${t.rank - 1}`, received: perm === undefined ? [] : perm.slice() });
@@ -96,6 +105,8 @@ export function transpose(x: TensorLike, perm?: readonly number[]): Tensor {
  * permute(zeros([2, 3, 4]), [2, 0, 1]).shape; // [4, 2, 3]
  */
 export function permute(x: TensorLike, perm: readonly number[]): Tensor {
+  const permList: unknown = perm;
+  if (!Array.isArray(permList)) throw new ShapeError('perm must be an array of axes', { op: 'permute', arg: 'perm', expected: 'a permutation of 0..rank-1', received: describeType(permList) });
   return transpose(x, perm);
 }
 
