@@ -41,7 +41,8 @@ export function jointFromPrior(prior: PriorSpec, likelihood: LikelihoodSpec, opt
   options = checkProbabilityOptions(options, op);
   requireObject(prior, { pkg: 'prob', op, arg: 'prior' });
   requireObject(likelihood, { pkg: 'prob', op, arg: 'likelihood' });
-  if (!Array.isArray(likelihood.probs)) throw new ValueError('likelihood.probs must be a list of rows', { pkg: 'prob', op, arg: 'likelihood.probs', expected: 'number[][]', received: typeof likelihood.probs });
+  const given: unknown = likelihood.probs;
+  if (!Array.isArray(given)) throw new ValueError('likelihood.probs must be a list of rows', { pkg: 'prob', op, arg: 'likelihood.probs', expected: 'number[][]', received: typeof given });
   const px = checkProbabilities(prior.probs, op, 'prior.probs', options);
   if (likelihood.probs.length !== px.length) {
     throw new ShapeError('p(t | x) needs one row per value of x', { pkg: 'prob', op, arg: 'likelihood.probs', expected: `${px.length} rows`, received: `${likelihood.probs.length} rows` });
