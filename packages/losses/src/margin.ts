@@ -1,4 +1,4 @@
-import { mul, tensor, ValueError } from '@gradlab/core-tensor';
+import { mul, requireTensor, tensor, ValueError } from '@gradlab/core-tensor';
 import type { Tensor } from '@gradlab/core-tensor';
 import type { ReductionOptions } from './quadratic.ts';
 
@@ -29,6 +29,9 @@ export function requireLabels(op: string, labels: unknown): LabelEncoding {
  * @returns y, `[...batch]`
  */
 export function margin(score: Tensor, target: Tensor, labels: LabelEncoding): Tensor {
+  requireTensor(score, { pkg: 'losses', op: 'margin', arg: 'score' });
+  requireTensor(target, { pkg: 'losses', op: 'margin', arg: 'target' });
+  requireLabels('margin', labels);
   const t = target.data;
   const signed = new Float64Array(t.length);
   for (let k = 0; k < t.length; k++) signed[k] = labels === 'signed' ? (t[k] as number) : 2 * (t[k] as number) - 1;
