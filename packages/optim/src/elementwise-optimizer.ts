@@ -1,4 +1,5 @@
-import { ShapeError, ValueError } from '@gradlab/core-tensor';
+import { requireFunction, requireOptions, ShapeError, ValueError } from '@gradlab/core-tensor';
+import { requireLearningRate } from './hyperparameters.ts';
 import type { Optimizer, OptimizerState, Params, StepContext, StepResult } from './optimizer.ts';
 import { leafLike, paramLeaves, requireMatchingGrads } from './param-tree.ts';
 import type { JsonValue, Schedule } from './schedule.ts';
@@ -50,7 +51,13 @@ export interface ElementwiseOptimizerOptions {
  * ```
  */
 export function elementwiseOptimizer(options: ElementwiseOptimizerOptions): Optimizer {
+  options = requireOptions(options, { pkg: 'optim', op: 'elementwiseOptimizer' }, ['id', 'config', 'lr', 'slots', 'update']) as typeof options;
   const { id, lr, slots, update } = options;
+  if (typeof id !== 'string') throw new ValueError('id must be a string', { pkg: 'optim', op: 'elementwiseOptimizer', arg: 'options.id', expected: 'a name', received: typeof id });
+  const slotList: unknown = slots;
+  if (!Array.isArray(slotList)) throw new ValueError('slots must be an array of names', { pkg: 'optim', op: 'elementwiseOptimizer', arg: 'options.slots', expected: 'string[]', received: typeof slotList });
+  requireFunction(update, { pkg: 'optim', op: 'elementwiseOptimizer', arg: 'options.update' });
+  requireLearningRate('elementwiseOptimizer', lr);
   const config = { lr: typeof lr === 'number' ? lr : { id: lr.id, config: lr.config }, ...options.config };
   return {
     id,
@@ -84,6 +91,9 @@ export function elementwiseOptimizer(options: ElementwiseOptimizerOptions): Opti
       }
       const step = state.step + 1;
       const rate = context.lr ?? (typeof lr === 'number' ? lr : lr.at(step));
+      if (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0) {
+        throw new ValueError(`Invalid learning rate: ${String(rate)}`, { pkg: 'optim', op, arg: context.lr === undefined ? 'lr' : 'context.lr', expected: `a finite rate >= 0 at step ${step}`, received: rate, hint: 'a schedule must return finite rates >= 0' });
+      }
       const newSlots: { [slot: string]: number[][] } = {};
       for (const s of slots) newSlots[s] = [];
       const newLeaves = p.leaves.map((leaf, i) => {
