@@ -244,8 +244,8 @@ export function rng(seed = 0): Rng {
  * @throws ValueError when the state is not four 32-bit words, or all zero
  */
 export function rngFromState(state: readonly number[]): Rng {
-  if (state.length !== 4 || state.some((w) => !Number.isInteger(w) || w < 0 || w >= TWO_POW_32)) {
-    throw new ValueError('state must be four unsigned 32-bit integers', { op: 'rngFromState', arg: 'state', expected: '[u32, u32, u32, u32]', received: state });
+  if (!Array.isArray(state) || state.length !== 4 || state.some((w) => !Number.isInteger(w) || w < 0 || w >= TWO_POW_32)) {
+    throw new ValueError('state must be four unsigned 32-bit integers', { op: 'rngFromState', arg: 'state', expected: '[u32, u32, u32, u32]', received: Array.isArray(state) ? state : typeof state });
   }
   if (state.every((w) => w === 0)) {
     throw new ValueError('an all-zero state is invalid for xoshiro128**', { op: 'rngFromState', arg: 'state', received: state });

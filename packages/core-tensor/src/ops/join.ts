@@ -73,6 +73,8 @@ export function concat(tensors: readonly TensorLike[], axis = 0): Tensor {
  * stack([tensor([1, 2]), tensor([3, 4])]).toArray(); // [[1, 2], [3, 4]]
  */
 export function stack(tensors: readonly TensorLike[], axis = 0): Tensor {
+  const list: unknown = tensors;
+  if (!Array.isArray(list)) throw new ValueError('tensors must be an array of tensors', { op: 'stack', arg: 'tensors', expected: 'Tensor[]', received: describeType(list) });
   if (tensors.length === 0) throw new ValueError('needs at least one tensor', { op: 'stack', arg: 'tensors', received: 'an empty list' });
   const ts = tensors.map((x, i) => toTensor('stack', `tensors[${i}]`, x));
   const a = normAxis('stack', axis, (ts[0] as Tensor).rank + 1);
@@ -100,7 +102,9 @@ export function split(x: TensorLike, sections: number | readonly number[], axis 
     }
     sizes = new Array<number>(sections).fill(dim / sections);
   } else {
-    sizes = sections.slice();
+    const list: unknown = sections;
+    if (!Array.isArray(list)) throw new ShapeError('sections must be a number or a list of sizes', { op: 'split', arg: 'sections', expected: 'number | number[]', received: describeType(list) });
+    sizes = (list as number[]).slice();
     const total = sizes.reduce((p, q) => p + q, 0);
     if (total !== dim || sizes.some((s) => !Number.isInteger(s) || s < 0)) {
       throw new ShapeError(`section sizes must be non-negative integers adding up to ${dim}`, { op: 'split', arg: 'sections', expected: `sum ${dim}`, received: sizes });

@@ -173,8 +173,15 @@ export function broadcastTo(x: TensorLike, shape: readonly number[]): Tensor {
 }
 
 function normSlice(t: Tensor, begin: number | readonly number[], size?: number | readonly number[]): { begin: number[]; size: number[] } {
-  const b = typeof begin === 'number' ? [begin] : begin.slice();
-  const s = size === undefined ? [] : typeof size === 'number' ? [size] : size.slice();
+  const ints = (v: unknown, arg: string): number[] => {
+    const list: unknown = typeof v === 'number' ? [v] : v;
+    if (!Array.isArray(list) || list.some((d) => typeof d !== 'number' || !Number.isInteger(d))) {
+      throw new ShapeError(`${arg} must be an integer or a list of integers`, { op: 'slice', arg, expected: 'number | number[]', received: describeType(v) });
+    }
+    return (list as number[]).slice();
+  };
+  const b = ints(begin, 'begin');
+  const s = size === undefined ? [] : ints(size, 'size');
   if (b.length > t.rank || s.length > t.rank) {
     throw new ShapeError('begin/size have more entries than the tensor has dims', { op: 'slice', arg: b.length > t.rank ? 'begin' : 'size', expected: `at most ${t.rank} entries`, received: b.length > t.rank ? b : s });
   }

@@ -1,3 +1,7 @@
+import { ValueError } from '../errors.ts';
+import { describeType } from './arg-ref.ts';
+import { checkElementCount } from './element-cap.ts';
+
 /** Levenshtein edit distance (insertions, deletions, substitutions), case-insensitive. */
 function editDistance(a: string, b: string): number {
   const s = a.toLowerCase();
@@ -23,6 +27,9 @@ function editDistance(a: string, b: string): number {
  * didYouMean('reductoin', ['reduction', 'delta']); // 'reduction'
  */
 export function didYouMean(name: string, candidates: readonly string[]): string | undefined {
+  if (typeof name !== 'string') throw new ValueError('name must be a string', { op: 'didYouMean', arg: 'name', expected: 'a string', received: describeType(name) });
+  if (!Array.isArray(candidates) || candidates.some((c) => typeof c !== 'string')) throw new ValueError('candidates must be an array of strings', { op: 'didYouMean', arg: 'candidates', expected: 'string[]', received: describeType(candidates) });
+  checkElementCount(candidates.length * (name.length + 1), { op: 'didYouMean', arg: 'candidates' });
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {

@@ -1,4 +1,5 @@
 import { ValueError } from '../errors.ts';
+import { checkRef } from './arg-ref.ts';
 
 /**
  * The default cap on the number of elements of one tensor or buffer: 2^28 (268,435,456; 2 GiB of
@@ -50,7 +51,8 @@ export function getMaxElements(): number {
  * @example
  * checkElementCount(6, { op: 'zeros', arg: 'shape' }); // 6
  */
-export function checkElementCount(count: number, at: { pkg?: string; op: string; arg?: string }): number {
+export function checkElementCount(count: number, at: { pkg?: string | undefined; op: string; arg?: string | undefined }): number {
+  at = checkRef(at, 'checkElementCount');
   if (!(count <= maxElements) || !Number.isInteger(count) || count < 0) {
     throw new ValueError(`the size asked for (${count} elements) exceeds the allocation cap of ${maxElements} elements`, {
       pkg: at.pkg,

@@ -1,6 +1,6 @@
 import { ValueError } from '../errors.ts';
 import type { ArgRef } from './arg-ref.ts';
-import { receivedValue } from './arg-ref.ts';
+import { checkRef, receivedValue } from './arg-ref.ts';
 
 /** Bounds for {@link requireFinite} and {@link requireInteger}. */
 export interface NumberRange {
@@ -10,6 +10,13 @@ export interface NumberRange {
   max?: number;
   /** Also reject `min` itself (e.g. a scale must be > 0). */
   exclusiveMin?: boolean;
+}
+
+function checkRangeArg(r: unknown, helper: string): void {
+  if (r === undefined) return;
+  const o = r as NumberRange | null;
+  const bad = o === null || typeof o !== 'object' || [o.min, o.max].some((v) => v !== undefined && typeof v !== 'number');
+  if (bad) throw new ValueError('range must be { min?, max?, exclusiveMin? }', { op: helper, arg: 'range', expected: '{ min?: number, max?: number, exclusiveMin?: boolean }', received: typeof r });
 }
 
 function rangeText(r: NumberRange, what: string): string {
@@ -39,6 +46,8 @@ function checkRange(v: number, at: ArgRef, r: NumberRange | undefined, what: str
  * requireFinite(0.1, { pkg: 'optim', op: 'sgd', arg: 'options.lr' }, { min: 0 }); // 0.1
  */
 export function requireFinite(value: unknown, at: ArgRef, range?: NumberRange): number {
+  at = checkRef(at, 'requireFinite');
+  checkRangeArg(range, 'requireFinite');
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new ValueError('must be a finite number', { pkg: at.pkg, op: at.op, arg: at.arg, expected: rangeText(range ?? {}, 'a finite number'), received: receivedValue(value) });
   }
@@ -57,6 +66,8 @@ export function requireFinite(value: unknown, at: ArgRef, range?: NumberRange): 
  * requireNumber(Infinity, { op: 'clip', arg: 'high' }); // Infinity
  */
 export function requireNumber(value: unknown, at: ArgRef, range?: NumberRange): number {
+  at = checkRef(at, 'requireNumber');
+  checkRangeArg(range, 'requireNumber');
   if (typeof value !== 'number') {
     throw new ValueError('must be a number', { pkg: at.pkg, op: at.op, arg: at.arg, expected: rangeText(range ?? {}, 'a number'), received: receivedValue(value) });
   }
@@ -74,6 +85,8 @@ export function requireNumber(value: unknown, at: ArgRef, range?: NumberRange): 
  * requireInteger(5, { pkg: 'data', op: 'kFold', arg: 'k' }, { min: 2 }); // 5
  */
 export function requireInteger(value: unknown, at: ArgRef, range?: NumberRange): number {
+  at = checkRef(at, 'requireInteger');
+  checkRangeArg(range, 'requireInteger');
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
     throw new ValueError('must be an integer', { pkg: at.pkg, op: at.op, arg: at.arg, expected: rangeText(range ?? {}, 'an integer'), received: receivedValue(value) });
   }
@@ -90,6 +103,7 @@ export function requireInteger(value: unknown, at: ArgRef, range?: NumberRange):
  * requireBoolean(true, { op: 'sum', arg: 'options.keepDims' }); // true
  */
 export function requireBoolean(value: unknown, at: ArgRef): boolean {
+  at = checkRef(at, 'requireBoolean');
   if (typeof value !== 'boolean') {
     throw new ValueError('must be a boolean', { pkg: at.pkg, op: at.op, arg: at.arg, expected: 'true or false', received: receivedValue(value) });
   }

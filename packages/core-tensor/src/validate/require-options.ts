@@ -1,6 +1,6 @@
 import { ValueError } from '../errors.ts';
 import type { ArgRef } from './arg-ref.ts';
-import { describeType } from './arg-ref.ts';
+import { checkRef, describeType } from './arg-ref.ts';
 import { didYouMean } from './did-you-mean.ts';
 
 /**
@@ -18,7 +18,10 @@ import { didYouMean } from './did-you-mean.ts';
  * requireOptions({ lrr: 0.1 }, { pkg: 'optim', op: 'sgd' }, ['lr']); // throws: unknown option lrr. Hint: did you mean lr?
  */
 export function requireOptions<T extends object>(value: T | undefined | null, at: Omit<ArgRef, 'arg'> & { arg?: string }, allowedKeys: readonly string[]): Partial<T> {
-  const arg = at.arg ?? 'options';
+  const ref = checkRef(at === null || typeof at !== 'object' ? at : { arg: 'options', ...at }, 'requireOptions');
+  at = ref;
+  const arg = ref.arg;
+  if (!Array.isArray(allowedKeys)) throw new ValueError('allowedKeys must be an array of names', { op: 'requireOptions', arg: 'allowedKeys', expected: 'string[]', received: describeType(allowedKeys) });
   if (value === undefined) return {};
   if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Date || value instanceof RegExp) {
     throw new ValueError('options must be a plain object', { pkg: at.pkg, op: at.op, arg, expected: allowedKeys.length > 0 ? `an object with keys among ${allowedKeys.join(', ')}` : 'an object', received: describeType(value) });
@@ -49,6 +52,8 @@ export function requireOptions<T extends object>(value: T | undefined | null, at
  * requireOneOf('sum', { pkg: 'losses', op: 'quadratic', arg: 'options.reduction' }, ['mean', 'sum', 'none'] as const); // 'sum'
  */
 export function requireOneOf<const C extends readonly unknown[]>(value: unknown, at: ArgRef, choices: C): C[number] {
+  at = checkRef(at, 'requireOneOf');
+  if (!Array.isArray(choices)) throw new ValueError('choices must be an array', { op: 'requireOneOf', arg: 'choices', expected: 'an array', received: describeType(choices) });
   if (choices.includes(value)) return value;
   const names = choices.map((c) => (typeof c === 'string' ? `'${c}'` : String(c)));
   const guess = typeof value === 'string' ? didYouMean(value, choices.filter((c): c is string => typeof c === 'string')) : undefined;
@@ -65,6 +70,7 @@ export function requireOneOf<const C extends readonly unknown[]>(value: unknown,
  * requireFunction((x: number) => x * x, { pkg: 'optim', op: 'gradientDescent', arg: 'f' });
  */
 export function requireFunction<F extends (...args: never[]) => unknown>(value: unknown, at: ArgRef): F {
+  at = checkRef(at, 'requireFunction');
   if (typeof value !== 'function') {
     throw new ValueError('must be a function', { pkg: at.pkg, op: at.op, arg: at.arg, expected: 'a function', received: describeType(value) });
   }
@@ -83,6 +89,8 @@ export function requireFunction<F extends (...args: never[]) => unknown>(value: 
  * requireObject(dist, { pkg: 'prob', op: 'klDivergence', arg: 'q' }, ['logProb']);
  */
 export function requireObject<T extends object>(value: unknown, at: ArgRef, methods: readonly string[] = []): T {
+  at = checkRef(at, 'requireObject');
+  if (!Array.isArray(methods)) throw new ValueError('methods must be an array of names', { op: 'requireObject', arg: 'methods', expected: 'string[]', received: describeType(methods) });
   if (value === null || typeof value !== 'object') {
     throw new ValueError('must be an object', { pkg: at.pkg, op: at.op, arg: at.arg, expected: methods.length > 0 ? `an object with ${methods.join(', ')}` : 'an object', received: describeType(value) });
   }

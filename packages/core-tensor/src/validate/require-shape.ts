@@ -1,6 +1,8 @@
 import { ValueError } from '../errors.ts';
 import type { ArgRef } from './arg-ref.ts';
-import { receivedValue } from './arg-ref.ts';
+import { checkRef, receivedValue } from './arg-ref.ts';
+import { requireInteger } from './require-number.ts';
+import { requireOptions } from './require-options.ts';
 import { checkElementCount, MAX_RANK } from './element-cap.ts';
 
 /**
@@ -14,6 +16,7 @@ import { checkElementCount, MAX_RANK } from './element-cap.ts';
  * requireShape([2, 3], { op: 'zeros', arg: 'shape' }); // [2, 3]
  */
 export function requireShape(value: unknown, at: ArgRef): number[] {
+  at = checkRef(at, 'requireShape');
   if (!Array.isArray(value)) {
     throw new ValueError('shape must be an array of integers', { pkg: at.pkg, op: at.op, arg: at.arg, expected: 'number[]', received: receivedValue(value) });
   }
@@ -44,13 +47,16 @@ export function requireShape(value: unknown, at: ArgRef): number[] {
  * requireFiniteArray([1, 2, 3], { pkg: 'data', op: 'describe', arg: 'values' });
  */
 export function requireFiniteArray(value: unknown, at: ArgRef, options?: { minLength?: number }): ArrayLike<number> {
+  at = checkRef(at, 'requireFiniteArray');
+  const opts = requireOptions(options, { op: 'requireFiniteArray' }, ['minLength']);
+  if (opts.minLength !== undefined) requireInteger(opts.minLength, { op: 'requireFiniteArray', arg: 'options.minLength' }, { min: 0 });
   const ok = Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
   if (!ok) {
     throw new ValueError('must be an array of numbers', { pkg: at.pkg, op: at.op, arg: at.arg, expected: 'number[] or a typed array', received: receivedValue(value) });
   }
   const list = value as ArrayLike<unknown>;
   checkElementCount(list.length, at);
-  const min = options?.minLength ?? 0;
+  const min = opts.minLength ?? 0;
   if (list.length < min) {
     throw new ValueError(`needs at least ${min} values`, { pkg: at.pkg, op: at.op, arg: at.arg, expected: `at least ${min} values`, received: `${list.length} values` });
   }

@@ -1,7 +1,7 @@
 import { DisposedError, ValueError } from '../errors.ts';
 import { Tensor } from '../tensor.ts';
 import type { ArgRef } from './arg-ref.ts';
-import { describeType } from './arg-ref.ts';
+import { checkRef, describeType } from './arg-ref.ts';
 
 /**
  * Checks that `value` is a live Tensor (not disposed).
@@ -13,6 +13,7 @@ import { describeType } from './arg-ref.ts';
  * requireTensor(zeros([2]), { op: 'reshape', arg: 'x' });
  */
 export function requireTensor(value: unknown, at: ArgRef): Tensor {
+  at = checkRef(at, 'requireTensor');
   if (!(value instanceof Tensor)) {
     throw new ValueError('must be a Tensor', { pkg: at.pkg, op: at.op, arg: at.arg, expected: 'a Tensor', received: describeType(value), hint: 'create one with tensor(data) from @gradlab/core-tensor' });
   }
@@ -29,6 +30,8 @@ export function requireTensor(value: unknown, at: ArgRef): Tensor {
  * requireLive(t, { op: 'keep', arg: 't' });
  */
 export function requireLive(t: Tensor, at: ArgRef): Tensor {
+  at = checkRef(at, 'requireLive');
+  if (!(t instanceof Tensor)) return requireTensor(t, at);
   if (t.isDisposed) {
     throw new DisposedError('this tensor was disposed', {
       pkg: at.pkg,

@@ -31,5 +31,5 @@ export function gd(options: GdOptions): Optimizer {
       throw new ValueError(`gd is plain gradient descent: ${key} must be ${String(plain)}`, { pkg: 'optim', op: 'gd', arg: `options.${key}`, expected: String(plain), received: v, hint: `use sgd({ lr, ${key} }) for that variant` });
     }
   }
-  return sgdNamed('gd', 'gd', { lr: options.lr });
+  return sgdNamed('gd', 'gd', { lr: given.lr as number });
 }
