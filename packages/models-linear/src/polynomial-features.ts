@@ -20,7 +20,9 @@ export interface PolynomialFeaturesOptions {
  */
 export function monomialExponents(inputs: number, degree: number): number[][] {
   requireInteger(inputs, { pkg: 'models-linear', op: 'monomialExponents', arg: 'inputs' }, { min: 0 });
-  requireInteger(degree, { pkg: 'models-linear', op: 'monomialExponents', arg: 'degree' }, { min: 0 });
+  // The recursion below is `degree` deep: orders past 1000 are refused (no stack overflow).
+  requireInteger(degree, { pkg: 'models-linear', op: 'monomialExponents', arg: 'degree' }, { min: 0, max: 1000 });
+  if (inputs === 0) return [];
   // C(inputs + degree, degree) − 1 monomials of `inputs` exponents each: refuse sizes past the cap
   // before the recursion runs (monomialExponents(30, 30) would list 1.2e17 of them).
   checkElementCount(monomialCount(inputs, degree) * Math.max(inputs, 1), { pkg: 'models-linear', op: 'monomialExponents', arg: 'degree' });

@@ -242,6 +242,10 @@ export function slice(x: TensorLike, begin: number | readonly number[], size?: n
 export function pad(x: TensorLike, begin: readonly number[], shape: readonly number[]): Tensor {
   const t = toTensor('pad', 'x', x);
   checkShape('pad', shape);
+  const beginList: unknown = begin;
+  if (!Array.isArray(beginList) || beginList.some((b) => typeof b !== 'number' || !Number.isInteger(b))) {
+    throw new ShapeError('begin must be a list of integers', { op: 'pad', arg: 'begin', expected: 'number[]', received: describeType(beginList) });
+  }
   if (begin.length !== t.rank || shape.length !== t.rank || t.shape.some((d, i) => (begin[i] as number) < 0 || (begin[i] as number) + d > (shape[i] as number))) {
     throw new ShapeError(`cannot place ${fmtShape(t.shape)} at [${begin.join(', ')}] inside ${fmtShape(shape)}`, { op: 'pad', arg: 'begin', received: begin.slice() });
   }

@@ -28,7 +28,8 @@ function editDistance(a: string, b: string): number {
  */
 export function didYouMean(name: string, candidates: readonly string[]): string | undefined {
   if (typeof name !== 'string') throw new ValueError('name must be a string', { op: 'didYouMean', arg: 'name', expected: 'a string', received: describeType(name) });
-  if (!Array.isArray(candidates) || candidates.some((c) => typeof c !== 'string')) throw new ValueError('candidates must be an array of strings', { op: 'didYouMean', arg: 'candidates', expected: 'string[]', received: describeType(candidates) });
+  const list: unknown = candidates;
+  if (!Array.isArray(list) || list.some((c) => typeof c !== 'string')) throw new ValueError('candidates must be an array of strings', { op: 'didYouMean', arg: 'candidates', expected: 'string[]', received: describeType(list) });
   checkElementCount(candidates.length * (name.length + 1), { op: 'didYouMean', arg: 'candidates' });
   let best: string | undefined;
   let bestD = Infinity;

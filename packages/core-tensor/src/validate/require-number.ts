@@ -14,7 +14,7 @@ export interface NumberRange {
 
 function checkRangeArg(r: unknown, helper: string): void {
   if (r === undefined) return;
-  const o = r as NumberRange | null;
+  const o = r;
   const bad = o === null || typeof o !== 'object' || [o.min, o.max].some((v) => v !== undefined && typeof v !== 'number');
   if (bad) throw new ValueError('range must be { min?, max?, exclusiveMin? }', { op: helper, arg: 'range', expected: '{ min?: number, max?: number, exclusiveMin?: boolean }', received: typeof r });
 }

@@ -90,7 +90,8 @@ export function requireFunction<F extends (...args: never[]) => unknown>(value: 
  */
 export function requireObject<T extends object>(value: unknown, at: ArgRef, methods: readonly string[] = []): T {
   at = checkRef(at, 'requireObject');
-  if (!Array.isArray(methods)) throw new ValueError('methods must be an array of names', { op: 'requireObject', arg: 'methods', expected: 'string[]', received: describeType(methods) });
+  const methodList: unknown = methods;
+  if (!Array.isArray(methodList)) throw new ValueError('methods must be an array of names', { op: 'requireObject', arg: 'methods', expected: 'string[]', received: describeType(methodList) });
   if (value === null || typeof value !== 'object') {
     throw new ValueError('must be an object', { pkg: at.pkg, op: at.op, arg: at.arg, expected: methods.length > 0 ? `an object with ${methods.join(', ')}` : 'an object', received: describeType(value) });
   }
