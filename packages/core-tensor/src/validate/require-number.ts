@@ -14,8 +14,7 @@ export interface NumberRange {
 
 function checkRangeArg(r: unknown, helper: string): void {
   if (r === undefined) return;
-  const o = r;
-  const bad = o === null || typeof o !== 'object' || [o.min, o.max].some((v) => v !== undefined && typeof v !== 'number');
+  const bad = r === null || typeof r !== 'object' || [(r as NumberRange).min, (r as NumberRange).max].some((v) => v !== undefined && typeof v !== 'number');
   if (bad) throw new ValueError('range must be { min?, max?, exclusiveMin? }', { op: helper, arg: 'range', expected: '{ min?: number, max?: number, exclusiveMin?: boolean }', received: typeof r });
 }
 
