@@ -46,12 +46,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Bundles the worker with the barrels of FUZZED_PACKAGES (read from source); returns the file. */
 async function bundleWorker(): Promise<string> {
-  const dir = join(root, '.fuzz-build');
+  // Inside node_modules: ignored by git and eslint, and the fuzzed packages resolve from there.
+  const dir = join(root, 'node_modules', '.fuzz-build');
   mkdirSync(dir, { recursive: true });
   const entry = join(dir, 'entry.ts');
   const imports = FUZZED_PACKAGES.map((p, i) => `import * as m${i} from '${p}';`).join('\n');
   const map = FUZZED_PACKAGES.map((p, i) => `  '${p}': m${i},`).join('\n');
-  writeFileSync(entry, `${imports}\nimport { startWorker } from '../src/fuzz-worker.ts';\nvoid startWorker({\n${map}\n});\n`);
+  writeFileSync(entry, `${imports}\nimport { startWorker } from '../../src/fuzz-worker.ts';\nvoid startWorker({\n${map}\n});\n`);
   const outfile = join(dir, 'worker.mjs');
   await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, conditions: ['source'], logLevel: 'error', absWorkingDir: root });
   return outfile;

@@ -97,9 +97,8 @@ export async function startWorker(mods: Readonly<Record<string, Mod>>): Promise<
     const c = cases[i] as (typeof cases)[number];
     const target = targets[c.target] as Target;
     let outcome: Outcome;
-    let args: unknown[] = [];
     try {
-      args = c.args.map((a) => materialize(a, pool));
+      const args = c.args.map((a) => materialize(a, pool));
       outcome = await runCase(target.fn, args, { GradlabError, isTensor, checkNaN: target.checkNaN });
     } catch (e) {
       outcome = { kind: 'fail', reason: `harness: ${String(e)}` };

@@ -41,7 +41,7 @@ function hasNonFinite(v: unknown, isTensor: (x: unknown) => boolean, depth = 0):
   if (isTensor(v)) {
     const t = v as TensorShape;
     if (t.isDisposed || t.size > 10_000) return true;
-    for (let i = 0; i < t.data.length; i++) if (!Number.isFinite(t.data[i] as number)) return true;
+    for (let i = 0; i < t.data.length; i++) if (!Number.isFinite(t.data[i])) return true;
     return false;
   }
   if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>).some((x) => !Number.isFinite(x));
@@ -55,7 +55,7 @@ function hasNaN(v: unknown, isTensor: (x: unknown) => boolean, depth = 0): boole
   if (isTensor(v)) {
     const t = v as TensorShape;
     if (t.isDisposed || t.size > 10_000 || t.size === 0) return false;
-    for (let i = 0; i < t.data.length; i++) if (Number.isNaN(t.data[i] as number)) return true;
+    for (let i = 0; i < t.data.length; i++) if (Number.isNaN(t.data[i])) return true;
     return false;
   }
   if (Array.isArray(v)) return v.slice(0, 1000).some((x) => hasNaN(x, isTensor, depth + 1));
@@ -75,8 +75,8 @@ export interface OracleContext {
 
 function judgeError(e: unknown, ctx: OracleContext): Outcome {
   if (e instanceof ctx.GradlabError) return { kind: 'typed', error: e.constructor.name };
-  const err = e as { name?: unknown; message?: unknown };
-  return { kind: 'fail', reason: `untyped ${String(err.name ?? typeof e)}: ${String(err.message ?? e).slice(0, 300)}` };
+  const err = e instanceof Error ? e : new Error(typeof e === 'string' ? e : typeof e);
+  return { kind: 'fail', reason: `untyped ${err.name}: ${err.message.slice(0, 300)}` };
 }
 
 function judgeResult(out: unknown, args: readonly unknown[], ctx: OracleContext): Outcome {
