@@ -62,6 +62,7 @@ export type { PowerIterationOptions, PowerIterationResult } from './linalg/power
 export { grad, valueAndGrad, jacobian, hessian, hessianVectorProduct } from './autodiff/grad.ts';
 export type { GradOptions, GradResult, Differentiable, GradOf } from './autodiff/grad.ts';
 export { stopGradient, noGrad } from './autodiff/stop-gradient.ts';
+export { detectAnomaly } from './autodiff/detect-anomaly.ts';
 export { customGrad } from './autodiff/custom-grad.ts';
 export { trace } from './autodiff/trace.ts';
 export type { TraceNode, TracedGraph } from './autodiff/trace.ts';
