@@ -64,6 +64,9 @@ export function checkConvexity(f: (...x: number[]) => number, region: ConvexityR
     }
     return v;
   };
+  if (!('interval' in region) && !('box' in region)) {
+    throw new ValueError('the region needs an interval or a box', { pkg: 'optim', op, arg: 'region', expected: '{ interval: [a, b] } or { box: [[a, b], [c, d]] }', received: 'neither' });
+  }
   if (region.points !== undefined) requireInteger(region.points, { pkg: 'optim', op, arg: 'region.points' }, { min: 3, max: 'box' in region ? 2000 : 1_000_000 });
   const relative = region.relativeTolerance ?? 1e-3;
   if (!(relative >= 0)) {
