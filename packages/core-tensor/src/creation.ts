@@ -8,6 +8,12 @@ import type { Tensor } from './tensor.ts';
 import { fromBuffer } from './ops/util.ts';
 import { getBackend } from './backend/registry.ts';
 import { inScope } from './memory/scope.ts';
+import { checkValuesFor } from './check-values.ts';
+import { describeType } from './validate/arg-ref.ts';
+import { checkElementCount, MAX_RANK } from './validate/element-cap.ts';
+import { requireBoolean, requireFinite } from './validate/require-number.ts';
+import { requireObject, requireOptions } from './validate/require-options.ts';
+import { requireTensor } from './validate/require-tensor.ts';
 
 /** Nested arrays of numbers (or booleans) of any depth; a number for rank 0. */
 export type TensorData = number | boolean | readonly TensorData[] | Float32Array | Float64Array | Int32Array | Uint8Array;
@@ -16,6 +22,18 @@ export type TensorData = number | boolean | readonly TensorData[] | Float32Array
 export interface CreationOptions {
   /** Element type (default float64 for numbers, bool for booleans, the array's for typed arrays). */
   dtype?: DType;
+}
+
+/** Options of {@link tensor}. */
+export interface TensorOptions extends CreationOptions {
+  /** The shape (required to give a typed array rank ≠ 1). */
+  shape?: readonly number[];
+  /**
+   * Accept NaN and ±Infinity in float data (default false: creation from JS values is a data-facing
+   * entry point and rejects them, see the numeric policy in the README). Use it for masks such as
+   * `-Infinity` logits.
+   */
+  allowNonFinite?: boolean;
 }
 
 function checkDType(op: string, d: unknown): DType | undefined {
@@ -28,6 +46,9 @@ function inferShape(data: TensorData): number[] {
   const shape: number[] = [];
   let cur: TensorData = data;
   while (Array.isArray(cur)) {
+    if (shape.length === MAX_RANK) {
+      throw new ShapeError(`nested arrays deeper than ${MAX_RANK} levels`, { op: 'tensor', arg: 'data', expected: `at most ${MAX_RANK} levels of nesting`, received: 'deeper nesting' });
+    }
     shape.push(cur.length);
     if (cur.length === 0) break;
     cur = cur[0] as TensorData;
@@ -60,7 +81,7 @@ function flattenNested(data: readonly TensorData[], shape: readonly number[], ou
         op: 'tensor',
         arg: `data${path}[${i}]`,
         expected: 'a number',
-        received: Array.isArray(v) ? 'an array' : typeof v,
+        received: Array.isArray(v) ? 'an array' : describeType(v),
       });
     }
   }
@@ -78,33 +99,47 @@ function flattenNested(data: readonly TensorData[], shape: readonly number[], ou
  * tensor([[1, 2], [3, 4]]).shape;                              // [2, 2]
  * tensor(new Float32Array([1, 2, 3, 4]), { shape: [2, 2] }).dtype; // 'float32'
  */
-export function tensor(data: TensorData, options?: CreationOptions & { shape?: readonly number[] }): Tensor {
-  let dtype = checkDType('tensor', options?.dtype);
+export function tensor(data: TensorData, options?: TensorOptions): Tensor {
+  const opts = requireOptions(options, { op: 'tensor' }, ['dtype', 'shape', 'allowNonFinite']);
+  let dtype = checkDType('tensor', opts.dtype);
+  const allowNonFinite = opts.allowNonFinite === undefined ? false : requireBoolean(opts.allowNonFinite, { op: 'tensor', arg: 'options.allowNonFinite' });
   let values: ArrayLike<number>;
   let shape: number[];
+  const isTyped = data instanceof Float32Array || data instanceof Float64Array || data instanceof Int32Array || data instanceof Uint8Array;
+  if (typeof data !== 'number' && typeof data !== 'boolean' && !Array.isArray(data) && !isTyped) {
+    throw new ValueError('data must be a number, a boolean, nested arrays of them, or a typed array', {
+      op: 'tensor',
+      arg: 'data',
+      expected: 'number | boolean | nested arrays | Float32Array | Float64Array | Int32Array | Uint8Array',
+      received: describeType(data),
+      hint: typeof data === 'string' ? 'parse strings first, e.g. Number(s) or parseCsv' : undefined,
+    });
+  }
   if (typeof data === 'number' || typeof data === 'boolean') {
     values = [typeof data === 'boolean' ? (data ? 1 : 0) : data];
     shape = [];
     dtype ??= typeof data === 'boolean' ? 'bool' : 'float64';
   } else if (Array.isArray(data)) {
     shape = inferShape(data);
+    checkElementCount(sizeOf(shape), { op: 'tensor', arg: 'data' });
     const flat: number[] = [];
     const allBool = flattenNested(data, shape, flat, 0, '') && flat.length > 0;
     values = flat;
     dtype ??= allBool ? 'bool' : 'float64';
   } else {
-    const arr = data as Float32Array | Float64Array | Int32Array | Uint8Array;
+    const arr = data;
     values = arr;
     shape = [arr.length];
     dtype ??= dtypeOfArray(arr) ?? 'float64';
   }
-  if (options?.shape !== undefined) {
-    const s = checkShape('tensor', options.shape);
+  if (opts.shape !== undefined) {
+    const s = checkShape('tensor', opts.shape, 'options.shape');
     if (sizeOf(s) !== values.length) {
       throw new ShapeError(`shape ${fmtShape(s)} (size ${sizeOf(s)}) does not match the ${values.length} values given`, { op: 'tensor', arg: 'options.shape', expected: `a shape of size ${values.length}`, received: s });
     }
     shape = s;
   }
+  checkValuesFor('tensor', 'data', values, dtype, allowNonFinite);
   const buf = (inScope() ? getBackend().alloc?.(values.length, dtype) : undefined) ?? allocate(dtype, values.length);
   if (dtype === 'bool') for (let i = 0; i < values.length; i++) buf[i] = (values[i] as number) !== 0 ? 1 : 0;
   else buf.set(values);
@@ -140,7 +175,10 @@ export function full(shape: readonly number[], value: number, options?: Creation
 /** `full` under the name the user called, so a bad shape is reported against `zeros` or `ones`. */
 function filled(op: string, shape: readonly number[], value: number, options?: CreationOptions): Tensor {
   const s = checkShape(op, shape);
-  const dtype = checkDType(op, options?.dtype) ?? 'float64';
+  const opts = requireOptions(options, { op }, ['dtype']);
+  const dtype = checkDType(op, opts.dtype) ?? 'float64';
+  if (typeof value !== 'number' && typeof value !== 'boolean') throw new ValueError('value must be a number', { op, arg: 'value', expected: 'a number', received: describeType(value) });
+  checkValuesFor(op, 'value', [Number(value)], dtype, true);
   return fromBuffer(getBackend().fill(sizeOf(s), value, dtype), s, dtype);
 }
 
@@ -177,6 +215,7 @@ export function ones(shape: readonly number[], options?: CreationOptions): Tenso
  * zerosLike(ones([2])).toArray(); // [0, 0]
  */
 export function zerosLike(x: Tensor, options?: CreationOptions): Tensor {
+  requireTensor(x, { op: 'zerosLike', arg: 'x' });
   return full(x.shape, 0, { dtype: options?.dtype ?? x.dtype });
 }
 /**
@@ -188,6 +227,7 @@ export function zerosLike(x: Tensor, options?: CreationOptions): Tensor {
  * onesLike(zeros([2])).toArray(); // [1, 1]
  */
 export function onesLike(x: Tensor, options?: CreationOptions): Tensor {
+  requireTensor(x, { op: 'onesLike', arg: 'x' });
   return full(x.shape, 1, { dtype: options?.dtype ?? x.dtype });
 }
 
@@ -228,7 +268,7 @@ export function arange(start: number, stop?: number, step = 1, options?: Creatio
     throw new ValueError('start, stop and step must be finite and step nonzero', { op: 'arange', arg: 'step', received: [lo, hi, step] });
   }
   const dtype = checkDType('arange', options?.dtype) ?? (Number.isInteger(lo) && Number.isInteger(hi) && Number.isInteger(step) ? 'int32' : 'float64');
-  const n = Math.max(0, Math.ceil((hi - lo) / step));
+  const n = checkElementCount(Math.max(0, Math.ceil((hi - lo) / step)), { op: 'arange', arg: 'stop' });
   const buf = allocate(dtype, n);
   for (let i = 0; i < n; i++) buf[i] = lo + i * step;
   return fromBuffer(buf, [n], dtype);
@@ -247,11 +287,17 @@ export function arange(start: number, stop?: number, step = 1, options?: Creatio
  */
 export function linspace(start: number, stop: number, num: number, options?: CreationOptions): Tensor {
   if (!Number.isInteger(num) || num < 0) throw new ValueError('num must be a non-negative integer', { op: 'linspace', arg: 'num', received: num });
+  requireFinite(start, { op: 'linspace', arg: 'start' });
+  requireFinite(stop, { op: 'linspace', arg: 'stop' });
   const dtype = checkDType('linspace', options?.dtype) ?? 'float64';
   const buf = allocate(dtype, num);
   const step = num > 1 ? (stop - start) / (num - 1) : 0;
   for (let i = 0; i < num; i++) buf[i] = i === num - 1 && num > 1 ? stop : start + i * step;
   return fromBuffer(buf, [num], dtype);
+}
+
+function checkRng(op: string, r: unknown): void {
+  requireObject(r, { op, arg: 'rng' }, ['uniform', 'normal', 'bernoulli']);
 }
 
 function draw(op: string, shape: readonly number[], dtype: DType | undefined, next: () => number): Tensor {
@@ -272,8 +318,10 @@ function draw(op: string, shape: readonly number[], dtype: DType | undefined, ne
  * randUniform(rng(0), [2, 2], { low: -1, high: 1 }).shape; // [2, 2]
  */
 export function randUniform(rng: Rng, shape: readonly number[], options?: CreationOptions & { low?: number; high?: number }): Tensor {
-  const low = options?.low ?? 0;
-  const high = options?.high ?? 1;
+  checkRng('randUniform', rng);
+  const opts = requireOptions(options, { op: 'randUniform' }, ['dtype', 'low', 'high']);
+  const low = requireFinite(opts.low ?? 0, { op: 'randUniform', arg: 'options.low' });
+  const high = requireFinite(opts.high ?? 1, { op: 'randUniform', arg: 'options.high' });
   if (!(low <= high)) throw new ValueError('low must not exceed high', { op: 'randUniform', arg: 'options.low', expected: `<= ${high}`, received: low });
   return draw('randUniform', shape, options?.dtype, () => rng.uniform(low, high));
 }
@@ -289,8 +337,10 @@ export function randUniform(rng: Rng, shape: readonly number[], options?: Creati
  * randNormal(rng(0), [3], { std: 0.1 }).shape; // [3]
  */
 export function randNormal(rng: Rng, shape: readonly number[], options?: CreationOptions & { mean?: number; std?: number }): Tensor {
-  const mean = options?.mean ?? 0;
-  const std = options?.std ?? 1;
+  checkRng('randNormal', rng);
+  const opts = requireOptions(options, { op: 'randNormal' }, ['dtype', 'mean', 'std']);
+  const mean = requireFinite(opts.mean ?? 0, { op: 'randNormal', arg: 'options.mean' });
+  const std = requireFinite(opts.std ?? 1, { op: 'randNormal', arg: 'options.std' });
   if (!(std >= 0)) throw new ValueError('std must be non-negative', { op: 'randNormal', arg: 'options.std', expected: '>= 0', received: std });
   return draw('randNormal', shape, options?.dtype, () => rng.normal(mean, std));
 }
@@ -307,6 +357,7 @@ export function randNormal(rng: Rng, shape: readonly number[], options?: Creatio
  * randBernoulli(rng(0), [4], 0.5).shape; // [4]
  */
 export function randBernoulli(rng: Rng, shape: readonly number[], p: number, options?: CreationOptions): Tensor {
+  checkRng('randBernoulli', rng);
   if (!(p >= 0 && p <= 1)) throw new ValueError('p must be a probability', { op: 'randBernoulli', arg: 'p', expected: 'a number in [0, 1]', received: p });
   return draw('randBernoulli', shape, options?.dtype, () => rng.bernoulli(p));
 }

@@ -1,4 +1,5 @@
 import { DTypeError } from './errors.ts';
+import { checkElementCount } from './validate/element-cap.ts';
 
 /**
  * The element types of a tensor. JS numbers default to `float64` (exact); `float32` is first-class
@@ -42,6 +43,7 @@ export function isFloat(d: DType): boolean {
 
 /** A new zero-filled typed array of `size` elements of dtype `d`. */
 export function allocate(d: DType, size: number): TypedArray {
+  checkElementCount(size, { op: 'allocate', arg: 'size' });
   switch (d) {
     case 'float32':
       return new Float32Array(size);

@@ -8,17 +8,17 @@
 /** The fields every gradlab error carries, besides its message. */
 export interface GradlabErrorDetails {
   /** The package that raised the error, e.g. `core-tensor`. Defaults to `core-tensor`. */
-  pkg?: string;
+  pkg?: string | undefined;
   /** The function or op that rejected its input, e.g. `matmul`. */
   op: string;
   /** The argument at fault, e.g. `b` or `options.lr`. */
-  arg?: string;
+  arg?: string | undefined;
   /** What was expected, in words or as a value. */
   expected?: unknown;
   /** What was received. */
   received?: unknown;
   /** A hint for a common fix. */
-  hint?: string;
+  hint?: string | undefined;
 }
 
 function describeValue(v: unknown): string {

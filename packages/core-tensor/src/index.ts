@@ -1,6 +1,17 @@
 // @gradlab/core-tensor: n-d tensors, broadcasting, reverse-mode autodiff, backends, seeded RNG and gradient checks.
 export { GradlabError, ShapeError, DTypeError, ValueError, BackendError, DisposedError } from './errors.ts';
 export type { GradlabErrorDetails } from './errors.ts';
+
+// boundary checks (for every package and for plugin authors)
+export type { ArgRef } from './validate/arg-ref.ts';
+export { describeType } from './validate/arg-ref.ts';
+export { didYouMean } from './validate/did-you-mean.ts';
+export { DEFAULT_MAX_ELEMENTS, MAX_RANK, setMaxElements, getMaxElements, checkElementCount } from './validate/element-cap.ts';
+export type { NumberRange } from './validate/require-number.ts';
+export { requireFinite, requireNumber, requireInteger, requireBoolean } from './validate/require-number.ts';
+export { requireOptions, requireOneOf, requireFunction, requireObject } from './validate/require-options.ts';
+export { requireTensor, requireLive } from './validate/require-tensor.ts';
+export { requireShape, requireFiniteArray } from './validate/require-shape.ts';
 export { rng, rngFromState } from './random.ts';
 export type { Rng } from './random.ts';
 
@@ -13,7 +24,7 @@ export type { TensorLike } from './ops/util.ts';
 
 // creation
 export { tensor, scalar, zeros, ones, full, zerosLike, onesLike, eye, arange, linspace, randUniform, randNormal, randBernoulli } from './creation.ts';
-export type { TensorData, CreationOptions } from './creation.ts';
+export type { TensorData, CreationOptions, TensorOptions } from './creation.ts';
 
 // ops
 export { neg, abs, sign, square, sqrt, exp, log, log1p, sin, cos, tanh, sigmoid, erf, relu } from './ops/unary.ts';
@@ -51,6 +62,7 @@ export type { PowerIterationOptions, PowerIterationResult } from './linalg/power
 export { grad, valueAndGrad, jacobian, hessian, hessianVectorProduct } from './autodiff/grad.ts';
 export type { GradOptions, GradResult, Differentiable, GradOf } from './autodiff/grad.ts';
 export { stopGradient, noGrad } from './autodiff/stop-gradient.ts';
+export { detectAnomaly } from './autodiff/detect-anomaly.ts';
 export { customGrad } from './autodiff/custom-grad.ts';
 export { trace } from './autodiff/trace.ts';
 export type { TraceNode, TracedGraph } from './autodiff/trace.ts';

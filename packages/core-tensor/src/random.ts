@@ -1,4 +1,7 @@
 import { ValueError } from './errors.ts';
+import { checkElementCount } from './validate/element-cap.ts';
+import { requireFinite } from './validate/require-number.ts';
+import { requireFiniteArray } from './validate/require-shape.ts';
 
 /**
  * A seeded pseudo-random generator: xoshiro128** (Blackman & Vigna), 128 bits of state, period
@@ -90,6 +93,10 @@ class Xoshiro128 implements Rng {
   }
 
   uniform(low = 0, high = 1): number {
+    if (low !== 0 || high !== 1) {
+      requireFinite(low, { op: 'Rng.uniform', arg: 'low' });
+      requireFinite(high, { op: 'Rng.uniform', arg: 'high' });
+    }
     const a = this.nextUint32() >>> 5;
     const b = this.nextUint32() >>> 6;
     const u = (a * 67108864 + b) / TWO_POW_53;
@@ -97,6 +104,10 @@ class Xoshiro128 implements Rng {
   }
 
   normal(mean = 0, std = 1): number {
+    if (mean !== 0 || std !== 1) {
+      requireFinite(mean, { op: 'Rng.normal', arg: 'mean' });
+      requireFinite(std, { op: 'Rng.normal', arg: 'std' }, { min: 0 });
+    }
     if (this.spare !== undefined) {
       const z = this.spare;
       this.spare = undefined;
@@ -119,6 +130,7 @@ class Xoshiro128 implements Rng {
   }
 
   categorical(probs: ArrayLike<number>): number {
+    requireFiniteArray(probs, { op: 'Rng.categorical', arg: 'probs' });
     let total = 0;
     for (let i = 0; i < probs.length; i++) {
       const p = probs[i] as number;
@@ -157,6 +169,7 @@ class Xoshiro128 implements Rng {
     if (!Number.isInteger(n) || n < 0) {
       throw new ValueError('n must be a non-negative integer', { op: 'Rng.permutation', arg: 'n', expected: 'integer >= 0', received: n });
     }
+    checkElementCount(n, { op: 'Rng.permutation', arg: 'n' });
     const out = new Int32Array(n);
     for (let i = 0; i < n; i++) out[i] = i;
     for (let i = n - 1; i > 0; i--) {
@@ -169,6 +182,7 @@ class Xoshiro128 implements Rng {
   }
 
   shuffle<T>(items: readonly T[]): T[] {
+    if (!Array.isArray(items)) throw new ValueError('items must be an array', { op: 'Rng.shuffle', arg: 'items', expected: 'an array', received: typeof items });
     const perm = this.permutation(items.length);
     return Array.from(perm, (i) => items[i] as T);
   }
@@ -230,8 +244,8 @@ export function rng(seed = 0): Rng {
  * @throws ValueError when the state is not four 32-bit words, or all zero
  */
 export function rngFromState(state: readonly number[]): Rng {
-  if (state.length !== 4 || state.some((w) => !Number.isInteger(w) || w < 0 || w >= TWO_POW_32)) {
-    throw new ValueError('state must be four unsigned 32-bit integers', { op: 'rngFromState', arg: 'state', expected: '[u32, u32, u32, u32]', received: state });
+  if (!Array.isArray(state) || state.length !== 4 || state.some((w) => !Number.isInteger(w) || w < 0 || w >= TWO_POW_32)) {
+    throw new ValueError('state must be four unsigned 32-bit integers', { op: 'rngFromState', arg: 'state', expected: '[u32, u32, u32, u32]', received: Array.isArray(state) ? state : typeof state });
   }
   if (state.every((w) => w === 0)) {
     throw new ValueError('an all-zero state is invalid for xoshiro128**', { op: 'rngFromState', arg: 'state', received: state });

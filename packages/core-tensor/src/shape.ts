@@ -1,4 +1,6 @@
-import { ShapeError, ValueError } from './errors.ts';
+import { ShapeError } from './errors.ts';
+import { describeType, receivedValue } from './validate/arg-ref.ts';
+import { requireShape } from './validate/require-shape.ts';
 
 /** Formats a shape as `[2, 3]` for messages. */
 export function fmtShape(shape: readonly number[]): string {
@@ -34,34 +36,19 @@ export function isRowMajor(shape: readonly number[], strides: readonly number[])
   return true;
 }
 
-/** Validates a user-given shape: non-negative integers. */
+/** Validates a user-given shape: at most 64 non-negative integers, size within the allocation cap. */
 export function checkShape(op: string, shape: readonly number[], arg = 'shape'): number[] {
-  const list: unknown = shape;
-  if (!Array.isArray(list)) {
-    throw new ValueError('shape must be an array of integers', { op, arg, expected: 'number[]', received: typeof shape });
-  }
-  for (let i = 0; i < shape.length; i++) {
-    const d: unknown = shape[i];
-    if (typeof d !== 'number' || !Number.isFinite(d) || !Number.isInteger(d) || d < 0) {
-      throw new ValueError('shape entries must be finite non-negative integers', {
-        op,
-        arg: `${arg}[${i}]`,
-        expected: 'integer >= 0',
-        received: d,
-      });
-    }
-  }
-  return Array.from(shape);
+  return requireShape(shape, { op, arg });
 }
 
 /** Normalizes a possibly negative axis against `rank`. */
 export function normAxis(op: string, axis: number, rank: number, arg = 'axis'): number {
-  if (!Number.isInteger(axis) || axis < -rank || axis >= rank) {
+  if (typeof axis !== 'number' || !Number.isInteger(axis) || axis < -rank || axis >= rank) {
     throw new ShapeError(`axis out of range for a tensor of rank ${rank}`, {
       op,
       arg,
       expected: `integer in [${-rank}, ${rank - 1}]`,
-      received: axis,
+      received: receivedValue(axis),
     });
   }
   return axis < 0 ? axis + rank : axis;
@@ -70,10 +57,13 @@ export function normAxis(op: string, axis: number, rank: number, arg = 'axis'): 
 /** Normalizes `axis` (undefined = all axes) into a sorted list of distinct axes. */
 export function normAxes(op: string, axis: number | readonly number[] | undefined, rank: number): number[] {
   if (axis === undefined) return Array.from({ length: rank }, (_, i) => i);
-  const list = typeof axis === 'number' ? [axis] : axis;
-  const out = [...new Set(list.map((a) => normAxis(op, a, rank)))];
+  const list: unknown = typeof axis === 'number' ? [axis] : axis;
+  if (!Array.isArray(list)) {
+    throw new ShapeError('axis must be an integer or a list of integers', { op, arg: 'axis', expected: 'number | number[] | undefined', received: describeType(list) });
+  }
+  const out = [...new Set((list as number[]).map((a) => normAxis(op, a, rank)))];
   if (out.length !== list.length) {
-    throw new ShapeError('axes must be distinct', { op, arg: 'axis', received: list.slice() });
+    throw new ShapeError('axes must be distinct', { op, arg: 'axis', received: (list as number[]).slice() });
   }
   return out.sort((a, b) => a - b);
 }

@@ -1,4 +1,5 @@
-import { ShapeError, ValueError } from '@gradlab/core-tensor';
+import { checkDataset } from './check-input.ts';
+import { requireOptions, ShapeError, ValueError } from '@gradlab/core-tensor';
 import { takeRows, toMatrix, toVector } from './matrix.ts';
 import type { Matrix, MatrixInput, VectorInput } from './matrix.ts';
 
@@ -47,6 +48,7 @@ export interface DatasetOptions {
  * d.x.shape; // [4, 1]
  */
 export function dataset(x: MatrixInput, t: VectorInput, options: DatasetOptions = {}): Dataset {
+  options = requireOptions(options, { pkg: 'data', op: 'dataset' }, ['featureNames', 'targetName', 'classNames', 'name']);
   const xm = toMatrix(x, { op: 'dataset', arg: 'x' });
   const tv = toVector(t, { op: 'dataset', arg: 't' });
   const [n, d] = xm.shape;
@@ -89,6 +91,8 @@ export function dataset(x: MatrixInput, t: VectorInput, options: DatasetOptions 
  * subset(dataset([0, 1, 2, 3], [0, 1, 2, 2]), [2, 3]).t; // [2, 2]
  */
 export function subset(data: Dataset, indices: ArrayLike<number>): Dataset {
+  checkDataset(data, 'subset');
+  toVector(indices, { op: 'subset', arg: 'indices' });
   const n = data.t.length;
   const t = new Float64Array(indices.length);
   for (let k = 0; k < indices.length; k++) {

@@ -1,3 +1,4 @@
+import { checkDataset } from './check-input.ts';
 import type { Dataset } from './dataset.ts';
 
 /** Summary statistics of one column. */
@@ -69,6 +70,7 @@ function summarize(name: string, values: ArrayLike<number>): ColumnSummary {
  * describeDataset(loadIris()).classes?.map((c) => c.count); // [50, 50, 50]
  */
 export function describeDataset(data: Dataset): DatasetDescription {
+  checkDataset(data, 'describeDataset');
   const [n, d] = data.x.shape;
   const features = data.featureNames.map((name, j) => {
     const col = new Float64Array(n);

@@ -1,4 +1,4 @@
-import { ShapeError, ValueError } from '@gradlab/core-tensor';
+import { checkElementCount, describeType, requireInteger, requireObject, ShapeError, ValueError } from '@gradlab/core-tensor';
 
 /**
  * A dense row-major matrix of float64 values, shape `[rows, cols]`. A float64 core-tensor `Tensor`
@@ -36,7 +36,7 @@ export interface ReadWhere {
   arg: string;
   /** The package named in messages (default `data`): lets other packages reuse these readers. */
   pkg?: string;
-  /** Reject infinite entries as well as NaN (default false: only NaN is rejected). */
+  /** Reject infinite entries as well as NaN (default true: data are finite numbers; pass false to allow ±Infinity). */
   finite?: boolean;
   /** What the entries are called in messages (default `entries`), e.g. `features`. */
   noun?: string;
@@ -44,8 +44,43 @@ export interface ReadWhere {
   hint?: string;
 }
 
+/** Checks the `where` argument (these readers are public) and returns it. */
+function checkWhere(where: unknown): ReadWhere {
+  const w = where as Partial<ReadWhere> | null;
+  if (w === null || typeof w !== 'object' || typeof w.op !== 'string' || typeof w.arg !== 'string') {
+    throw new ValueError('where must name the function and the argument', { pkg: 'data', op: 'toMatrix', arg: 'where', expected: '{ op: string, arg: string, ... }', received: describeType(where) });
+  }
+  return w as ReadWhere;
+}
+
+/** Rejects entries that are not numbers (strings, null, objects) before they are coerced to NaN or 0. */
+function checkTypes(list: ArrayLike<unknown>, where: ReadWhere, position: (i: number) => string): void {
+  if (ArrayBuffer.isView(list)) return;
+  for (let i = 0; i < list.length; i++) {
+    const v = list[i];
+    if (typeof v !== 'number') {
+      throw new ValueError(`${where.noun ?? 'entries'} must be numbers`, { pkg: where.pkg ?? 'data', op: where.op, arg: `${where.arg}${position(i)}`, expected: 'a number', received: describeType(v) });
+    }
+  }
+}
+
+/** Checks that `input` is an array, a typed array or a `{ data, shape }` object. */
+function checkArrayLike(input: unknown, where: ReadWhere, what: string): void {
+  const ok = Array.isArray(input) || (ArrayBuffer.isView(input) && !(input instanceof DataView)) || isShaped(input);
+  if (!ok) throw new ValueError(`expected ${what}`, { pkg: where.pkg ?? 'data', op: where.op, arg: where.arg, expected: `${what}: an array, a typed array or { data, shape }`, received: describeType(input) });
+  if (isShaped(input)) {
+    const d: unknown = input.data;
+    const s: unknown = input.shape;
+    const dataOk = Array.isArray(d) || (ArrayBuffer.isView(d) && !(d instanceof DataView));
+    if (!dataOk || !Array.isArray(s) || s.some((x) => typeof x !== 'number' || !Number.isInteger(x) || x < 0)) {
+      throw new ValueError(`expected ${what}`, { pkg: where.pkg ?? 'data', op: where.op, arg: where.arg, expected: '{ data: number[], shape: number[] }', received: 'an object with a bad data or shape' });
+    }
+  }
+  checkElementCount((isShaped(input) ? input.data : (input as ArrayLike<unknown>)).length, { pkg: where.pkg ?? 'data', op: where.op, arg: where.arg });
+}
+
 function checkEntries(data: Float64Array, where: ReadWhere, position: (i: number) => string): void {
-  const finite = where.finite === true;
+  const finite = where.finite !== false;
   for (let i = 0; i < data.length; i++) {
     const v = data[i] as number;
     if (finite ? !Number.isFinite(v) : Number.isNaN(v)) {
@@ -73,6 +108,8 @@ function checkEntries(data: Float64Array, where: ReadWhere, position: (i: number
  * toMatrix([[1, 2], [3, 4]], { op: 'kFold', arg: 'x' }).shape; // [2, 2]
  */
 export function toMatrix(input: MatrixInput, where: ReadWhere): Matrix {
+  where = checkWhere(where);
+  checkArrayLike(input, where, 'a matrix');
   const pkg = where.pkg ?? 'data';
   let rows: number;
   let cols: number;
@@ -91,20 +128,24 @@ export function toMatrix(input: MatrixInput, where: ReadWhere): Matrix {
     if (input.data.length !== rows * cols) {
       throw new ShapeError('data length does not match shape', { pkg, op: where.op, arg: where.arg, expected: rows * cols, received: input.data.length });
     }
+    checkTypes(input.data, where, (i) => `.data[${i}]`);
     data = Float64Array.from(input.data);
   } else if ((input as ArrayLike<unknown>).length > 0 && Array.isArray((input as ArrayLike<unknown>)[0])) {
     const rowsIn = input as readonly (readonly number[])[];
     rows = rowsIn.length;
     cols = rowsIn[0]?.length ?? 0;
+    checkElementCount(rows * cols, { pkg, op: where.op, arg: where.arg });
     data = new Float64Array(rows * cols);
     for (let i = 0; i < rows; i++) {
       const r = rowsIn[i];
       if (!Array.isArray(r) || r.length !== cols) {
         throw new ShapeError('rows must all have the same length', { pkg, op: where.op, arg: `${where.arg}[${i}]`, expected: `${cols} entries`, received: Array.isArray(r) ? `${r.length} entries` : typeof r });
       }
+      checkTypes(r, where, (j) => `[${i}][${j}]`);
       for (let j = 0; j < cols; j++) data[i * cols + j] = r[j] as number;
     }
   } else {
+    checkTypes(input as ArrayLike<unknown>, where, (i) => `[${i}]`);
     data = Float64Array.from(input as ArrayLike<number>);
     rows = data.length;
     cols = 1;
@@ -125,6 +166,8 @@ export function toMatrix(input: MatrixInput, where: ReadWhere): Matrix {
  * toVector([1, 2, 3], { op: 'accuracy', arg: 't' }); // Float64Array [1, 2, 3]
  */
 export function toVector(input: VectorInput, where: ReadWhere): Float64Array {
+  where = checkWhere(where);
+  checkArrayLike(input, where, 'a vector');
   const pkg = where.pkg ?? 'data';
   let out: Float64Array;
   if (isShaped(input)) {
@@ -133,12 +176,23 @@ export function toVector(input: VectorInput, where: ReadWhere): Float64Array {
     if (!ok) {
       throw new ShapeError('expected a vector', { pkg, op: where.op, arg: where.arg, expected: '[N] or [N, 1]', received: `shape [${s.join(', ')}]` });
     }
+    checkTypes(input.data, where, (i) => `.data[${i}]`);
     out = Float64Array.from(input.data);
   } else {
+    checkTypes(input as ArrayLike<unknown>, where, (i) => `[${i}]`);
     out = Float64Array.from(input as ArrayLike<number>);
   }
   checkEntries(out, where, (i) => `[${i}]`);
   return out;
+}
+
+/** Checks a {@link Matrix} argument: `{ data, shape: [rows, cols] }` with data of rows·cols entries. */
+function checkMatrix(m: unknown, op: string): void {
+  const o = requireObject<{ data?: unknown; shape?: unknown }>(m, { pkg: 'data', op, arg: 'm' });
+  const s = o.shape;
+  const d = o.data as { length?: unknown } | null | undefined;
+  const ok = Array.isArray(s) && s.length === 2 && s.every((x) => typeof x === 'number' && Number.isInteger(x) && x >= 0) && d !== null && d !== undefined && ArrayBuffer.isView(d) && d.length === (s[0] as number) * (s[1] as number);
+  if (!ok) throw new ShapeError('expected a matrix { data, shape: [rows, cols] }', { pkg: 'data', op, arg: 'm', expected: '{ data: Float64Array, shape: [rows, cols] }', received: describeType(m) });
 }
 
 /**
@@ -150,6 +204,8 @@ export function toVector(input: VectorInput, where: ReadWhere): Float64Array {
  * matrixRow({ data: new Float64Array([1, 2, 3, 4]), shape: [2, 2] }, 1); // [3, 4]
  */
 export function matrixRow(m: Matrix, i: number): Float64Array {
+  checkMatrix(m, 'matrixRow');
+  requireInteger(i, { pkg: 'data', op: 'matrixRow', arg: 'i' }, { min: 0, max: m.shape[0] - 1 });
   const c = m.shape[1];
   return m.data.subarray(i * c, (i + 1) * c);
 }
@@ -163,6 +219,9 @@ export function matrixRow(m: Matrix, i: number): Float64Array {
  * takeRows({ data: new Float64Array([1, 2, 3]), shape: [3, 1] }, [2, 0]).data; // [3, 1]
  */
 export function takeRows(m: Matrix, indices: ArrayLike<number>): Matrix {
+  checkMatrix(m, 'takeRows');
+  const idx = toVector(indices, { op: 'takeRows', arg: 'indices' });
+  idx.forEach((v, k) => requireInteger(v, { pkg: 'data', op: 'takeRows', arg: `indices[${k}]` }, { min: 0, max: m.shape[0] - 1 }));
   const c = m.shape[1];
   const out = new Float64Array(indices.length * c);
   for (let k = 0; k < indices.length; k++) {

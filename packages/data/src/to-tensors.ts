@@ -1,3 +1,4 @@
+import { checkDataset } from './check-input.ts';
 import { tensor } from '@gradlab/core-tensor';
 import type { Tensor } from '@gradlab/core-tensor';
 import type { Dataset } from './dataset.ts';
@@ -13,6 +14,7 @@ import type { Dataset } from './dataset.ts';
  * x.shape; // [10, 1]
  */
 export function toTensors(data: Dataset): { x: Tensor; t: Tensor } {
+  checkDataset(data, 'toTensors');
   const [n, d] = data.x.shape;
   return {
     x: tensor(Float64Array.from(data.x.data), { dtype: 'float64', shape: [n, d] }),

@@ -1,7 +1,7 @@
 import { ValueError } from '@gradlab/core-tensor';
 import { gaussian } from '@gradlab/prob';
 import type { Assignment, JointTable, MultivariateGaussian } from '@gradlab/prob';
-import { isTable, targetName } from './known-joint.ts';
+import { checkKnownJoint, checkPointLoss, checkPredictor, isTable, targetName, HARD_KEYS } from './known-joint.ts';
 import type { KnownJoint, TargetOptions } from './known-joint.ts';
 import { mmseEstimator } from './mmse-estimator.ts';
 import { optimalHardPredictor } from './optimal-hard-predictor.ts';
@@ -11,6 +11,11 @@ import { populationLoss } from './population-loss.ts';
 import { toPointLoss } from './point-loss.ts';
 import type { PointLossLike } from './point-loss.ts';
 import type { HardPredictor, SoftPredictor } from './predictor.ts';
+
+/** The target option alone (populationLoss takes no candidates). */
+function targetOnly(options: OptimalHardOptions): TargetOptions {
+  return options.target === undefined ? {} : { target: options.target };
+}
 
 /**
  * The Bayes risk: the minimum population loss over all hard predictors, min L_p = L_p(t̂*).
@@ -27,8 +32,10 @@ import type { HardPredictor, SoftPredictor } from './predictor.ts';
  * bayesRisk(p, zeroOneLoss()); // 0.15
  */
 export function bayesRisk(joint: KnownJoint, loss: PointLossLike, options: OptimalHardOptions = {}): number {
+  checkKnownJoint('bayesRisk', joint, options, HARD_KEYS);
+  checkPointLoss('bayesRisk', loss);
   const l = toPointLoss(loss);
-  if (isTable(joint)) return populationLoss(joint, optimalHardPredictor(joint, l, options), l, options);
+  if (isTable(joint)) return populationLoss(joint, optimalHardPredictor(joint, l, options), l, targetOnly(options));
   const mmse = mmseEstimator(joint, options);
   if (l.minimizer === 'mean') return mmse.errorVariance;
   if (l.minimizer === 'mode' && l.symmetric !== true) return 1;
@@ -49,7 +56,10 @@ export function bayesRisk(joint: KnownJoint, loss: PointLossLike, options: Optim
 export function excessRisk(joint: JointTable, predictor: HardPredictor<Assignment>, loss: PointLossLike, options?: OptimalHardOptions): number;
 export function excessRisk(joint: MultivariateGaussian, predictor: HardPredictor<readonly number[]>, loss: PointLossLike, options?: TargetOptions): number;
 export function excessRisk(joint: KnownJoint, predictor: HardPredictor<Assignment> | HardPredictor<readonly number[]>, loss: PointLossLike, options: OptimalHardOptions = {}): number {
-  return populationLoss(joint, predictor, loss, options) - bayesRisk(joint, loss, options);
+  checkKnownJoint('excessRisk', joint, options, HARD_KEYS);
+  checkPredictor('excessRisk', predictor);
+  checkPointLoss('excessRisk', loss);
+  return populationLoss(joint, predictor, loss, targetOnly(options)) - bayesRisk(joint, loss, options);
 }
 
 /**
@@ -62,6 +72,7 @@ export function excessRisk(joint: KnownJoint, predictor: HardPredictor<Assignmen
  * bayesLogLoss(p); // H(t | x) of the table
  */
 export function bayesLogLoss(joint: KnownJoint, options: TargetOptions = {}): number {
+  checkKnownJoint('bayesLogLoss', joint, options);
   if (isTable(joint)) return joint.conditionalEntropy(targetName(joint, options, 'bayesLogLoss'));
   return 0.5 * Math.log(2 * Math.PI * Math.E * mmseEstimator(joint, options).errorVariance);
 }
@@ -79,5 +90,7 @@ export function bayesLogLoss(joint: KnownJoint, options: TargetOptions = {}): nu
 export function excessLogLoss(joint: JointTable, predictor: SoftPredictor<Assignment>, options?: TargetOptions): number;
 export function excessLogLoss(joint: MultivariateGaussian, predictor: SoftPredictor<readonly number[]>, options?: TargetOptions): number;
 export function excessLogLoss(joint: KnownJoint, predictor: SoftPredictor<Assignment> | SoftPredictor<readonly number[]>, options: TargetOptions = {}): number {
+  checkKnownJoint('excessLogLoss', joint, options);
+  checkPredictor('excessLogLoss', predictor);
   return populationLogLoss(joint, predictor, options) - bayesLogLoss(joint, options);
 }

@@ -1,4 +1,4 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { describeType, requireFunction, requireOptions, ValueError } from '@gradlab/core-tensor';
 import { JointTable } from '@gradlab/prob';
 import type { Assignment, MultivariateGaussian, Value, Variable } from '@gradlab/prob';
 
@@ -26,6 +26,36 @@ export interface PosteriorRows {
     readonly joint: readonly number[];
   }[];
 }
+
+/**
+ * Checks the boundary arguments every inference function shares: the joint (a JointTable or a
+ * MultivariateGaussian), the options object (`target` plus `extraKeys`), and, when given, the
+ * predictor (a function) and the point loss (a function or a PointLoss object).
+ */
+export function checkKnownJoint(op: string, joint: unknown, options: unknown, extraKeys: readonly string[] = []): void {
+  const isGaussian = joint !== null && typeof joint === 'object' && (joint as { family?: unknown }).family === 'multivariateGaussian';
+  if (!(joint instanceof JointTable) && !isGaussian) {
+    throw new ValueError('expected a known joint p(x, t)', { pkg: 'inference', op, arg: 'joint', expected: 'a JointTable or a MultivariateGaussian from @gradlab/prob', received: describeType(joint) });
+  }
+  const o = requireOptions(options as TargetOptions | undefined, { pkg: 'inference', op }, ['target', ...extraKeys]);
+  if (o.target !== undefined && typeof o.target !== 'string' && typeof o.target !== 'number') {
+    throw new ValueError('target must be a variable name or index', { pkg: 'inference', op, arg: 'options.target', expected: 'a string or an integer', received: describeType(o.target) });
+  }
+}
+
+/** Checks a predictor argument (hard or soft): a function of x. */
+export function checkPredictor(op: string, predictor: unknown): void {
+  requireFunction(predictor, { pkg: 'inference', op, arg: 'predictor' });
+}
+
+/** Checks a point-loss argument: a function ℓ(t, t̂) or a PointLoss object with `loss`. */
+export function checkPointLoss(op: string, loss: unknown): void {
+  const ok = typeof loss === 'function' || (loss !== null && typeof loss === 'object' && typeof (loss as { loss?: unknown }).loss === 'function');
+  if (!ok) throw new ValueError('expected a point loss', { pkg: 'inference', op, arg: 'loss', expected: 'a function (t, tHat) => number or a PointLoss such as quadraticLoss()', received: describeType(loss) });
+}
+
+/** The option keys of the functions that take OptimalHardOptions. */
+export const HARD_KEYS: readonly string[] = ['candidates'];
 
 /** True for a JointTable. */
 export function isTable(joint: KnownJoint): joint is JointTable {

@@ -1,7 +1,7 @@
 import { ShapeError } from '@gradlab/core-tensor';
 import { gaussian } from '@gradlab/prob';
 import type { Gaussian, MultivariateGaussian } from '@gradlab/prob';
-import { gaussianSplit } from './known-joint.ts';
+import { checkKnownJoint, gaussianSplit } from './known-joint.ts';
 import type { TargetOptions } from './known-joint.ts';
 
 /** The MMSE estimator of a jointly Gaussian (x, t): an affine function of x, with its error. */
@@ -38,6 +38,7 @@ export interface MmseEstimator {
  * tHat.errorVariance;   // 0.36
  */
 export function mmseEstimator(joint: MultivariateGaussian, options: TargetOptions = {}): MmseEstimator {
+  checkKnownJoint('mmseEstimator', joint, options);
   const { t, xs } = gaussianSplit(joint, options, 'mmseEstimator');
   const post = (x: readonly number[]): MultivariateGaussian => {
     if (x.length !== xs.length) {

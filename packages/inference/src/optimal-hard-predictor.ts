@@ -1,6 +1,6 @@
 import { ValueError } from '@gradlab/core-tensor';
 import type { Assignment, JointTable, MultivariateGaussian, Value } from '@gradlab/prob';
-import { isTable, observationKey, posteriorRows } from './known-joint.ts';
+import { checkKnownJoint, checkPointLoss, isTable, observationKey, posteriorRows, HARD_KEYS } from './known-joint.ts';
 import type { TargetOptions } from './known-joint.ts';
 import { mmseEstimator } from './mmse-estimator.ts';
 import type { MmseEstimator } from './mmse-estimator.ts';
@@ -94,6 +94,8 @@ function minimise(post: readonly number[], values: readonly Value[], loss: Point
 export function optimalHardPredictor(joint: JointTable, loss: PointLossLike, options?: OptimalHardOptions): TabulatedHardPredictor;
 export function optimalHardPredictor(joint: MultivariateGaussian, loss: PointLossLike, options?: TargetOptions): MmseEstimator;
 export function optimalHardPredictor(joint: JointTable | MultivariateGaussian, loss: PointLossLike, options: OptimalHardOptions = {}): TabulatedHardPredictor | MmseEstimator {
+  checkKnownJoint('optimalHardPredictor', joint, options, HARD_KEYS);
+  checkPointLoss('optimalHardPredictor', loss);
   const op = 'optimalHardPredictor';
   const l = toPointLoss(loss);
   if (!isTable(joint)) {

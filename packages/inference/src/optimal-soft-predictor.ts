@@ -1,7 +1,7 @@
 import { ValueError } from '@gradlab/core-tensor';
 import { categorical } from '@gradlab/prob';
 import type { Assignment, Categorical, Gaussian, JointTable, MultivariateGaussian, Value } from '@gradlab/prob';
-import { isTable, observationKey, posteriorRows } from './known-joint.ts';
+import { checkKnownJoint, isTable, observationKey, posteriorRows } from './known-joint.ts';
 import type { TargetOptions } from './known-joint.ts';
 import { mmseEstimator } from './mmse-estimator.ts';
 
@@ -27,6 +27,7 @@ export interface TabulatedSoftPredictor {
 export function optimalSoftPredictor(joint: JointTable, options?: TargetOptions): TabulatedSoftPredictor;
 export function optimalSoftPredictor(joint: MultivariateGaussian, options?: TargetOptions): (x: readonly number[]) => Gaussian;
 export function optimalSoftPredictor(joint: JointTable | MultivariateGaussian, options: TargetOptions = {}): TabulatedSoftPredictor | ((x: readonly number[]) => Gaussian) {
+  checkKnownJoint('optimalSoftPredictor', joint, options);
   const op = 'optimalSoftPredictor';
   if (!isTable(joint)) {
     const mmse = mmseEstimator(joint, options);

@@ -1,15 +1,25 @@
 import { ValueError } from '@gradlab/core-tensor';
 import type { Assignment, JointTable, MultivariateGaussian, Value } from '@gradlab/prob';
-import { isTable, posteriorRows } from './known-joint.ts';
+import { checkKnownJoint, checkPredictor, isTable, posteriorRows } from './known-joint.ts';
 import type { KnownJoint, TargetOptions } from './known-joint.ts';
 import { gaussianExpectation } from './population-loss.ts';
 import type { SoftPredictor } from './predictor.ts';
 
-function logQ(q: number, x: unknown, t: Value, op: string): number {
-  if (typeof q !== 'number' || Number.isNaN(q) || q < 0) {
-    throw new ValueError('the soft predictor must return probabilities', { pkg: 'inference', op, arg: 'predictor', expected: 'q(t | x) >= 0', received: `q(${t} | ${JSON.stringify(x)}) = ${String(q)}` });
+function logQ(q: number, x: unknown, t: Value, op: string, mass: boolean): number {
+  // A discrete q(t | x) is a probability (at most 1, else the log-loss turns negative); a density
+  // over a real t may exceed 1.
+  if (typeof q !== 'number' || !(q >= 0) || (mass ? q > 1 + 1e-9 : q === Infinity)) {
+    throw new ValueError('the soft predictor must return probabilities', { pkg: 'inference', op, arg: 'predictor', expected: mass ? 'q(t | x) in [0, 1]' : 'a finite density q(t | x) >= 0', received: `q(${t} | ${JSON.stringify(x)}) = ${String(q)}` });
   }
   return Math.log(q);
+}
+
+/** q(t | x) from a soft prediction, which must be an object with `prob`. */
+function softProb(q: unknown, t: Value, op: string): number {
+  if (q === null || typeof q !== 'object' || typeof (q as { prob?: unknown }).prob !== 'function') {
+    throw new ValueError('the soft predictor must return a distribution', { pkg: 'inference', op, arg: 'predictor', expected: 'an object with prob(t), e.g. bernoulli(0.3)', received: q === null ? 'null' : typeof q });
+  }
+  return (q as { prob(v: Value): number }).prob(t);
 }
 
 /**
@@ -30,6 +40,8 @@ export function populationLogLoss(joint: JointTable, predictor: SoftPredictor<As
 export function populationLogLoss(joint: MultivariateGaussian, predictor: SoftPredictor<readonly number[]>, options?: TargetOptions): number;
 export function populationLogLoss(joint: KnownJoint, predictor: SoftPredictor<Assignment> | SoftPredictor<readonly number[]>, options?: TargetOptions): number;
 export function populationLogLoss(joint: KnownJoint, predictor: SoftPredictor<Assignment> | SoftPredictor<readonly number[]>, options: TargetOptions = {}): number {
+  checkKnownJoint('populationLogLoss', joint, options);
+  checkPredictor('populationLogLoss', predictor);
   const op = 'populationLogLoss';
   if (isTable(joint)) {
     const split = posteriorRows(joint, options, op);
@@ -41,7 +53,7 @@ export function populationLogLoss(joint: KnownJoint, predictor: SoftPredictor<As
       row.joint.forEach((p, k) => {
         if (p > 0) {
           const t = split.target.values[k] as Value;
-          total -= p * logQ(q.prob(t), row.x, t, op);
+          total -= p * logQ(softProb(q, t, op), row.x, t, op, true);
         }
       });
     }
@@ -50,6 +62,6 @@ export function populationLogLoss(joint: KnownJoint, predictor: SoftPredictor<As
   const predict = predictor as SoftPredictor<readonly number[]>;
   return gaussianExpectation(joint, options, op, (x) => {
     const q = predict([x]);
-    return (t) => -logQ(q.prob(t), [x], t, op);
+    return (t) => -logQ(softProb(q, t, op), [x], t, op, false);
   });
 }

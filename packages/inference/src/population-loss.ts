@@ -1,7 +1,7 @@
 import { ValueError } from '@gradlab/core-tensor';
 import { gaussian } from '@gradlab/prob';
 import type { Assignment, JointTable, MultivariateGaussian, Value } from '@gradlab/prob';
-import { gaussianSplit, isTable, posteriorRows } from './known-joint.ts';
+import { checkKnownJoint, checkPointLoss, checkPredictor, gaussianSplit, isTable, posteriorRows } from './known-joint.ts';
 import type { KnownJoint, TargetOptions } from './known-joint.ts';
 import { toPointLoss } from './point-loss.ts';
 import type { PointLossLike } from './point-loss.ts';
@@ -36,6 +36,9 @@ export function populationLoss(joint: JointTable, predictor: HardPredictor<Assig
 export function populationLoss(joint: MultivariateGaussian, predictor: HardPredictor<readonly number[]>, loss: PointLossLike, options?: TargetOptions): number;
 export function populationLoss(joint: KnownJoint, predictor: HardPredictor<Assignment> | HardPredictor<readonly number[]>, loss: PointLossLike, options?: TargetOptions): number;
 export function populationLoss(joint: KnownJoint, predictor: HardPredictor<Assignment> | HardPredictor<readonly number[]>, loss: PointLossLike, options: TargetOptions = {}): number {
+  checkKnownJoint('populationLoss', joint, options);
+  checkPredictor('populationLoss', predictor);
+  checkPointLoss('populationLoss', loss);
   const op = 'populationLoss';
   const l = toPointLoss(loss);
   if (isTable(joint)) {

@@ -1,5 +1,5 @@
 import { abs, pow, sub, ValueError } from '@gradlab/core-tensor';
-import { defineLoss } from './define-loss.ts';
+import { checkLossOptions, defineLoss } from './define-loss.ts';
 import type { Loss } from './loss.ts';
 import type { ReductionOptions } from './quadratic.ts';
 
@@ -22,6 +22,7 @@ export interface AbsoluteErrorOptions extends ReductionOptions {
  * ```
  */
 export function absoluteError(options: AbsoluteErrorOptions = {}): Loss {
+  options = checkLossOptions('absoluteError', options, ['k']);
   const k = options.k ?? 1;
   if (typeof k !== 'number' || !Number.isFinite(k) || k <= 0) {
     throw new ValueError(`Invalid exponent k: ${String(k)}`, { pkg: 'losses', op: 'absoluteError', arg: 'k', expected: 'a finite k > 0', received: k });

@@ -1,5 +1,5 @@
 import { mul, sub } from '@gradlab/core-tensor';
-import { defineLoss } from './define-loss.ts';
+import { checkLossOptions, defineLoss } from './define-loss.ts';
 import type { Loss } from './loss.ts';
 import type { ReductionOptions } from './quadratic.ts';
 import { stableSoftplus } from './stable-softplus.ts';
@@ -18,6 +18,7 @@ import { stableSoftplus } from './stable-softplus.ts';
  * ```
  */
 export function binaryCrossEntropyWithLogits(options: ReductionOptions = {}): Loss {
+  options = checkLossOptions('binaryCrossEntropyWithLogits', options, []);
   return defineLoss({
     id: 'binary-cross-entropy-with-logits',
     reduction: options.reduction ?? 'mean',

@@ -2,7 +2,7 @@ import { add, log, maximum, mul, neg, sub } from '@gradlab/core-tensor';
 
 /** e^−100: clamping the argument of each log here clamps the log at −100 with a finite gradient. */
 const FLOOR = Math.exp(-100);
-import { defineLoss } from './define-loss.ts';
+import { checkLossOptions, defineLoss } from './define-loss.ts';
 import type { Loss } from './loss.ts';
 import type { ReductionOptions } from './quadratic.ts';
 
@@ -22,6 +22,7 @@ import type { ReductionOptions } from './quadratic.ts';
  * ```
  */
 export function binaryCrossEntropy(options: ReductionOptions = {}): Loss {
+  options = checkLossOptions('binaryCrossEntropy', options, []);
   return defineLoss({
     id: 'binary-cross-entropy',
     reduction: options.reduction ?? 'mean',

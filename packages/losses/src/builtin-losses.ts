@@ -61,7 +61,15 @@ export const builtinLosses: Readonly<Record<string, LossFactory>> = Object.freez
  * ```
  */
 export function lossFromSpec(spec: LossSpec | string, losses: Readonly<Record<string, LossFactory>> = builtinLosses): Loss {
+  if (typeof spec !== 'string' && (spec === null || typeof spec !== 'object')) {
+    throw new ValueError('spec must be a loss name or { id, config }', { pkg: 'losses', op: 'lossFromSpec', arg: 'spec', expected: "a name such as 'hinge' or { id, config }", received: spec === null ? 'null' : typeof spec });
+  }
+  if (losses === null || typeof losses !== 'object') {
+    throw new ValueError('losses must be a map of factories', { pkg: 'losses', op: 'lossFromSpec', arg: 'losses', expected: 'Record<string, LossFactory>', received: losses === null ? 'null' : typeof losses });
+  }
   const { id, config } = typeof spec === 'string' ? { id: spec, config: undefined } : spec;
+  if (typeof id !== 'string') throw new ValueError('spec.id must be a string', { pkg: 'losses', op: 'lossFromSpec', arg: 'spec.id', expected: `one of ${Object.keys(losses).join(', ')}`, received: typeof id });
+  if (config !== undefined && (config === null || typeof config !== 'object')) throw new ValueError('spec.config must be an object', { pkg: 'losses', op: 'lossFromSpec', arg: 'spec.config', expected: 'an options object', received: config === null ? 'null' : typeof config });
   const factory = Object.hasOwn(losses, id) ? losses[id] : undefined;
   if (factory === undefined) {
     throw new ValueError(`unknown loss '${id}'`, {
@@ -72,5 +80,6 @@ export function lossFromSpec(spec: LossSpec | string, losses: Readonly<Record<st
       received: id,
     });
   }
+  if (typeof factory !== 'function') throw new ValueError(`the loss '${id}' is not a factory`, { pkg: 'losses', op: 'lossFromSpec', arg: 'losses', expected: 'a function making a Loss', received: typeof factory });
   return factory(config ?? {});
 }

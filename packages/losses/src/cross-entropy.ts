@@ -1,5 +1,5 @@
 import { logSoftmax, mul, neg, sum, tensor } from '@gradlab/core-tensor';
-import { defineLoss } from './define-loss.ts';
+import { checkLossOptions, defineLoss } from './define-loss.ts';
 import type { Loss } from './loss.ts';
 import type { ReductionOptions } from './quadratic.ts';
 
@@ -18,6 +18,7 @@ import type { ReductionOptions } from './quadratic.ts';
  * ```
  */
 export function crossEntropy(options: ReductionOptions = {}): Loss {
+  options = checkLossOptions('crossEntropy', options, []);
   return defineLoss({
     id: 'cross-entropy',
     reduction: options.reduction ?? 'mean',

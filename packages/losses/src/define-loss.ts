@@ -1,4 +1,4 @@
-import { DTypeError, mean, ShapeError, sum, Tensor, ValueError } from '@gradlab/core-tensor';
+import { DTypeError, mean, requireFunction, requireOneOf, requireOptions, ShapeError, sum, Tensor, ValueError } from '@gradlab/core-tensor';
 import type { JsonValue, Loss, PredictionKind, Reduction, TargetKind } from './loss.ts';
 
 /** Options of {@link defineLoss}. */
@@ -37,6 +37,16 @@ export function requireReduction(op: string, reduction: unknown): Reduction {
     });
   }
   return reduction as Reduction;
+}
+
+/**
+ * Checks a loss factory's options object: only `reduction` and the factory's own keys (unknown
+ * keys are refused with a "did you mean" hint), and a valid reduction when one is given.
+ */
+export function checkLossOptions<T extends object>(op: string, options: T | undefined, keys: readonly string[] = []): T {
+  const o = requireOptions(options, { pkg: 'losses', op }, ['reduction', ...keys]) as T & { reduction?: unknown };
+  if ('reduction' in o && o.reduction !== undefined) requireReduction(op, o.reduction);
+  return o;
 }
 
 function isTensor(x: unknown): x is Tensor {
@@ -99,8 +109,8 @@ function validate(op: string, kind: PredictionKind, targetKind: TargetKind, pred
     let expected: string;
     switch (targetKind) {
       case 'real':
-        ok = !Number.isNaN(v);
-        expected = 'numbers';
+        ok = Number.isFinite(v);
+        expected = 'finite numbers';
         break;
       case 'binary':
         ok = v === 0 || v === 1;
@@ -150,7 +160,17 @@ function validate(op: string, kind: PredictionKind, targetKind: TargetKind, pred
  * ```
  */
 export function defineLoss(options: DefineLossOptions): Loss {
+  if (options === null || typeof options !== 'object') {
+    throw new ValueError('defineLoss needs an options object', { pkg: 'losses', op: 'defineLoss', arg: 'options', expected: '{ id, prediction, target, elementwise, ... }', received: options === null ? 'null' : typeof options });
+  }
+  requireOptions(options, { pkg: 'losses', op: 'defineLoss' }, ['id', 'config', 'reduction', 'differentiable', 'prediction', 'target', 'elementwise']);
   const { id, prediction, target, elementwise } = options;
+  if (typeof id !== 'string' || id === '') throw new ValueError('id must be a non-empty string', { pkg: 'losses', op: 'defineLoss', arg: 'options.id', expected: 'a name such as "cubic"', received: typeof id });
+  requireOneOf(prediction, { pkg: 'losses', op: 'defineLoss', arg: 'options.prediction' }, ['value', 'score', 'probability', 'logits', 'label']);
+  requireOneOf(target, { pkg: 'losses', op: 'defineLoss', arg: 'options.target' }, ['real', 'binary', 'probability', 'signed', 'class']);
+  requireFunction(elementwise, { pkg: 'losses', op: 'defineLoss', arg: 'options.elementwise' });
+  if (options.differentiable !== undefined && typeof options.differentiable !== 'boolean') throw new ValueError('differentiable must be a boolean', { pkg: 'losses', op: 'defineLoss', arg: 'options.differentiable', expected: 'true or false', received: typeof options.differentiable });
+  if (options.config !== undefined && (options.config === null || typeof options.config !== 'object')) throw new ValueError('config must be an object', { pkg: 'losses', op: 'defineLoss', arg: 'options.config', expected: 'a JSON object', received: typeof options.config });
   const reduction = requireReduction(id, options.reduction ?? 'mean');
   const differentiable = options.differentiable ?? true;
   return {

@@ -1,5 +1,5 @@
 import { exp, neg } from '@gradlab/core-tensor';
-import { defineLoss } from './define-loss.ts';
+import { checkLossOptions, defineLoss } from './define-loss.ts';
 import type { Loss } from './loss.ts';
 import type { MarginLossOptions } from './margin.ts';
 import { margin, requireLabels } from './margin.ts';
@@ -18,6 +18,7 @@ import { margin, requireLabels } from './margin.ts';
  * ```
  */
 export function exponentialLoss(options: MarginLossOptions = {}): Loss {
+  options = checkLossOptions('exponentialLoss', options, ['labels']);
   const labels = requireLabels('exponentialLoss', options.labels ?? 'zero-one');
   return defineLoss({
     id: 'exponential',

@@ -1,5 +1,5 @@
 import { neg, relu } from '@gradlab/core-tensor';
-import { defineLoss } from './define-loss.ts';
+import { checkLossOptions, defineLoss } from './define-loss.ts';
 import type { Loss } from './loss.ts';
 import type { MarginLossOptions } from './margin.ts';
 import { margin, requireLabels } from './margin.ts';
@@ -18,6 +18,7 @@ import { margin, requireLabels } from './margin.ts';
  * ```
  */
 export function hingeAtZero(options: MarginLossOptions = {}): Loss {
+  options = checkLossOptions('hingeAtZero', options, ['labels']);
   const labels = requireLabels('hingeAtZero', options.labels ?? 'zero-one');
   return defineLoss({
     id: 'hinge-at-zero',

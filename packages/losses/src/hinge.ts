@@ -1,5 +1,5 @@
 import { relu, sub } from '@gradlab/core-tensor';
-import { defineLoss } from './define-loss.ts';
+import { checkLossOptions, defineLoss } from './define-loss.ts';
 import type { Loss } from './loss.ts';
 import type { MarginLossOptions } from './margin.ts';
 import { margin, requireLabels } from './margin.ts';
@@ -17,6 +17,7 @@ import { margin, requireLabels } from './margin.ts';
  * ```
  */
 export function hinge(options: MarginLossOptions = {}): Loss {
+  options = checkLossOptions('hinge', options, ['labels']);
   const labels = requireLabels('hinge', options.labels ?? 'zero-one');
   return defineLoss({
     id: 'hinge',

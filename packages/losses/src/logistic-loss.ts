@@ -1,5 +1,5 @@
 import { neg } from '@gradlab/core-tensor';
-import { defineLoss } from './define-loss.ts';
+import { checkLossOptions, defineLoss } from './define-loss.ts';
 import type { Loss } from './loss.ts';
 import type { MarginLossOptions } from './margin.ts';
 import { margin, requireLabels } from './margin.ts';
@@ -19,6 +19,7 @@ import { stableSoftplus } from './stable-softplus.ts';
  * ```
  */
 export function logisticLoss(options: MarginLossOptions = {}): Loss {
+  options = checkLossOptions('logisticLoss', options, ['labels']);
   const labels = requireLabels('logisticLoss', options.labels ?? 'zero-one');
   return defineLoss({
     id: 'logistic',

@@ -1,4 +1,4 @@
-import { mul, tensor, ValueError } from '@gradlab/core-tensor';
+import { mul, requireTensor, tensor, ValueError } from '@gradlab/core-tensor';
 import type { Tensor } from '@gradlab/core-tensor';
 import type { ReductionOptions } from './quadratic.ts';
 
@@ -31,6 +31,9 @@ export function requireLabels(op: string, labels: unknown): LabelEncoding {
  *   would otherwise be read as t± = −3)
  */
 export function margin(score: Tensor, target: Tensor, labels: LabelEncoding): Tensor {
+  requireTensor(score, { pkg: 'losses', op: 'margin', arg: 'score' });
+  requireTensor(target, { pkg: 'losses', op: 'margin', arg: 'target' });
+  requireLabels('margin', labels);
   const t = target.data;
   const signed = new Float64Array(t.length);
   for (let k = 0; k < t.length; k++) {

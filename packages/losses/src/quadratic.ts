@@ -1,5 +1,5 @@
 import { square, sub } from '@gradlab/core-tensor';
-import { defineLoss } from './define-loss.ts';
+import { checkLossOptions, defineLoss } from './define-loss.ts';
 import type { Loss, Reduction } from './loss.ts';
 
 /** Options shared by the losses: how `forward` reduces. */
@@ -21,6 +21,7 @@ export interface ReductionOptions {
  * ```
  */
 export function quadratic(options: ReductionOptions = {}): Loss {
+  options = checkLossOptions('quadratic', options, []);
   return defineLoss({
     id: 'quadratic',
     reduction: options.reduction ?? 'mean',

@@ -1,6 +1,6 @@
 import { cast, customGrad, lessEqual, notEqual, ValueError } from '@gradlab/core-tensor';
 import type { Tensor } from '@gradlab/core-tensor';
-import { defineLoss } from './define-loss.ts';
+import { checkLossOptions, defineLoss } from './define-loss.ts';
 import type { Loss } from './loss.ts';
 import type { LabelEncoding } from './margin.ts';
 import { margin, requireLabels } from './margin.ts';
@@ -45,6 +45,7 @@ function refuse(): never {
  * ```
  */
 export function zeroOne(options: ZeroOneOptions = {}): Loss {
+  options = checkLossOptions('zeroOne', options, ['from', 'labels']);
   const from = options.from ?? 'label';
   if (from !== 'label' && from !== 'score') {
     throw new ValueError(`${String(from)} is not a kind of prediction for the 0-1 loss`, { pkg: 'losses', op: 'zeroOne', arg: 'from', expected: "'label' or 'score'", received: from });

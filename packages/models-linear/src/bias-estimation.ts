@@ -1,7 +1,7 @@
-import { rng, ValueError } from '@gradlab/core-tensor';
+import { requireFiniteArray, requireFunction, requireOptions, rng, ValueError } from '@gradlab/core-tensor';
 import type { Matrix } from './design.ts';
 import type { RegressionPopulation } from './population.ts';
-import { populationLoss } from './population.ts';
+import { checkPoints, checkPopulation, populationLoss } from './population.ts';
 import type { FeatureModel } from './with-features.ts';
 
 /** Options of {@link biasEstimationDecomposition}. */
@@ -59,6 +59,9 @@ function checkPositiveInteger(v: number, op: string, arg: string): void {
  * const best = bestInClass(sinusoidPopulation(), () => polynomialRegression({ degree: 3 }));
  */
 export function bestInClass(population: RegressionPopulation, model: () => FeatureModel, points = 2000): FeatureModel {
+  checkPopulation(population, 'bestInClass');
+  requireFunction(model, { pkg: 'models-linear', op: 'bestInClass', arg: 'model' });
+  checkPoints(points, 'bestInClass');
   const x = population.inputs(points);
   const m = model();
   m.fit(x, population.optimalPredictor(x));
@@ -79,6 +82,12 @@ export function bestInClass(population: RegressionPopulation, model: () => Featu
  * r.bias; r.estimationError;
  */
 export function biasEstimationDecomposition(options: BiasEstimationOptions): BiasEstimationResult {
+  options = requireOptions(options, { pkg: 'models-linear', op: 'biasEstimationDecomposition' }, ['population', 'model', 'n', 'seeds', 'seed', 'points']) as BiasEstimationOptions;
+  checkPopulation(options.population, 'biasEstimationDecomposition', 'options.population');
+  requireFunction(options.model, { pkg: 'models-linear', op: 'biasEstimationDecomposition', arg: 'options.model' });
+  checkPoints(options.n, 'biasEstimationDecomposition', 'options.n');
+  if (options.points !== undefined) checkPoints(options.points, 'biasEstimationDecomposition', 'options.points');
+  if (options.seeds !== undefined) checkPoints(options.seeds, 'biasEstimationDecomposition', 'options.seeds');
   const { population, model, n } = options;
   const seeds = options.seeds ?? 20;
   const points = options.points ?? 2000;
@@ -151,6 +160,11 @@ export interface BiasEstimationSweepOptions {
  * biasEstimationSweep({ population: sinusoidPopulation(), model: (m) => polynomialRegression({ degree: m }), degrees: [1, 3, 5], sizes: [15, 50] });
  */
 export function biasEstimationSweep(options: BiasEstimationSweepOptions): BiasEstimationRow[] {
+  options = requireOptions(options, { pkg: 'models-linear', op: 'biasEstimationSweep' }, ['population', 'model', 'degrees', 'sizes', 'seeds', 'seed', 'points']) as BiasEstimationSweepOptions;
+  checkPopulation(options.population, 'biasEstimationSweep', 'options.population');
+  requireFunction(options.model, { pkg: 'models-linear', op: 'biasEstimationSweep', arg: 'options.model' });
+  requireFiniteArray(options.degrees, { pkg: 'models-linear', op: 'biasEstimationSweep', arg: 'options.degrees' });
+  requireFiniteArray(options.sizes, { pkg: 'models-linear', op: 'biasEstimationSweep', arg: 'options.sizes' });
   if (options.degrees.length === 0 || options.sizes.length === 0) {
     throw new ValueError('nothing to sweep', { pkg: 'models-linear', op: 'biasEstimationSweep', arg: options.degrees.length === 0 ? 'options.degrees' : 'options.sizes', expected: 'at least one value', received: '[]' });
   }

@@ -38,5 +38,17 @@ export function countClasses(t: Float64Array, mode: 'binary' | 'multiclass' | 'a
     return classes;
   }
   if (mode === 'binary') return 2;
+  // Labels are class indices, so the largest one sets the class count C: a label of 1e9 would
+  // size the weights by a billion classes. Refuse counts far above the sample size.
+  if (max + 1 > Math.max(2 * t.length, 1000)) {
+    throw new ValueError('a class label implies far more classes than there are samples', {
+      pkg: 'models-linear',
+      op,
+      arg: 't',
+      expected: `class indices 0..C-1 with C at most ${Math.max(2 * t.length, 1000)}`,
+      received: max,
+      hint: 'encode classes as 0, 1, ..., C-1 (a real-valued target needs a regressor)',
+    });
+  }
   return Math.max(max + 1, 2);
 }

@@ -1,3 +1,4 @@
+import { requireBoolean, requireFunction, ValueError } from '@gradlab/core-tensor';
 import type { Matrix, MatrixInput, VectorInput } from './design.ts';
 import { checkFeatures, readMatrix, readTrainingSet } from './design.ts';
 
@@ -56,6 +57,12 @@ export abstract class ClassifierBase {
   protected readonly onWarning: (message: string) => void;
 
   constructor(options: { fitIntercept?: boolean; onWarning?: (message: string) => void }) {
+    const op = this.constructor.name;
+    if (options === null || typeof options !== 'object') {
+      throw new ValueError('options must be an object', { pkg: 'models-linear', op, arg: 'options', expected: 'an options object', received: options === null ? 'null' : typeof options });
+    }
+    if (options.fitIntercept !== undefined) requireBoolean(options.fitIntercept, { pkg: 'models-linear', op, arg: 'options.fitIntercept' });
+    if (options.onWarning !== undefined) requireFunction(options.onWarning, { pkg: 'models-linear', op, arg: 'options.onWarning' });
     this.fitIntercept = options.fitIntercept ?? true;
     this.onWarning = options.onWarning ?? ((m: string) => console.warn(m));
   }

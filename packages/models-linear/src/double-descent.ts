@@ -1,9 +1,9 @@
-import { rng, ValueError } from '@gradlab/core-tensor';
+import { requireFiniteArray, requireOptions, rng, ValueError } from '@gradlab/core-tensor';
 import type { Matrix } from './design.ts';
 import { randomFeatures } from './feature-map.ts';
 import { linearRegression } from './linear-regression.ts';
 import type { RegressionPopulation } from './population.ts';
-import { populationLoss } from './population.ts';
+import { checkPoints, checkPopulation, populationLoss } from './population.ts';
 import { withFeatures } from './with-features.ts';
 
 /** Options of {@link doubleDescent}. */
@@ -48,6 +48,11 @@ export interface DoubleDescentRow {
  * doubleDescent({ population: sinusoidPopulation({ noiseStd: 0.1 }), n: 20, featureCounts: [5, 20, 200] });
  */
 export function doubleDescent(options: DoubleDescentOptions): DoubleDescentRow[] {
+  options = requireOptions(options, { pkg: 'models-linear', op: 'doubleDescent' }, ['population', 'n', 'featureCounts', 'seeds', 'seed', 'activation', 'scale']) as DoubleDescentOptions;
+  checkPopulation(options.population, 'doubleDescent', 'options.population');
+  checkPoints(options.n, 'doubleDescent', 'options.n');
+  requireFiniteArray(options.featureCounts, { pkg: 'models-linear', op: 'doubleDescent', arg: 'options.featureCounts' });
+  if (options.seeds !== undefined) checkPoints(options.seeds, 'doubleDescent', 'options.seeds');
   const { population, n } = options;
   const seeds = options.seeds ?? 20;
   if (!Number.isInteger(n) || n < 1) throw new ValueError('N must be a positive integer', { pkg: 'models-linear', op: 'doubleDescent', arg: 'options.n', expected: 'an integer >= 1', received: n });

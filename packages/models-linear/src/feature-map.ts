@@ -1,5 +1,5 @@
 import type { Rng } from '@gradlab/core-tensor';
-import { rng, ShapeError, ValueError } from '@gradlab/core-tensor';
+import { requireObject, requireOptions, rng, ShapeError, ValueError } from '@gradlab/core-tensor';
 import type { Matrix, MatrixInput } from './design.ts';
 import { readMatrix } from './design.ts';
 import { polynomialFeatures } from './polynomial-features.ts';
@@ -103,6 +103,7 @@ export interface RandomFeaturesOptions {
  * const u = randomFeatures({ count: 40, seed: 0 });
  */
 export function randomFeatures(options: RandomFeaturesOptions): FeatureMap {
+  options = requireOptions(options, { pkg: 'models-linear', op: 'randomFeatures' }, ['count', 'inputs', 'activation', 'scale', 'range', 'seed']) as RandomFeaturesOptions;
   const { count } = options;
   const inputs = options.inputs ?? 1;
   for (const [arg, v] of [['options.count', count], ['options.inputs', inputs]] as const) {
@@ -156,5 +157,6 @@ export function randomFeatures(options: RandomFeaturesOptions): FeatureMap {
  * applyFeatures(polynomialFeatureMap(1), [0, 1]).data; // [1, 0, 1, 1]
  */
 export function applyFeatures(map: FeatureMap, x: MatrixInput): Matrix {
+  requireObject(map, { pkg: 'models-linear', op: 'applyFeatures', arg: 'map' }, ['transform']);
   return map.transform(readMatrix(x, `${map.name}.transform`, 'x'));
 }

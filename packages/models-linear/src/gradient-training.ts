@@ -1,5 +1,5 @@
 import type { Rng, Tensor } from '@gradlab/core-tensor';
-import { add, grad, matmul, mul, reshape, rng, square, sum, tensor, transpose, ValueError } from '@gradlab/core-tensor';
+import { add, checkElementCount, grad, matmul, mul, requireBoolean, requireFinite, requireInteger, requireObject, requireOneOf, requireOptions, reshape, rng, square, sum, tensor, transpose, ValueError } from '@gradlab/core-tensor';
 import type { Loss } from '@gradlab/losses';
 import type { BatchSizeSchedule, Optimizer, OptimizerState } from '@gradlab/optim';
 import { sgd } from '@gradlab/optim';
@@ -103,6 +103,17 @@ export function trainByGradient(
   op: string,
   classes = 1,
 ): GradientTrainingResult {
+  if (typeof op !== 'string') throw new ValueError('op must be a string', { pkg: 'models-linear', op: 'trainByGradient', arg: 'op', expected: 'the caller name', received: typeof op });
+  requireOneOf(kind, { pkg: 'models-linear', op, arg: 'kind' }, ['quadratic', 'logistic', 'softmax', 'perceptron']);
+  const xs = requireObject<{ data?: unknown; shape?: unknown }>(x, { pkg: 'models-linear', op, arg: 'x' });
+  if (!(xs.data instanceof Float64Array) || !Array.isArray(xs.shape) || xs.shape.length !== 2 || xs.data.length !== (xs.shape[0] as number) * (xs.shape[1] as number)) {
+    throw new ValueError('x must be a matrix { data: Float64Array, shape: [N, D] }', { pkg: 'models-linear', op, arg: 'x', expected: 'a Matrix', received: 'something else' });
+  }
+  if (!(t instanceof Float64Array) || t.length !== (xs.shape[0] as number)) throw new ValueError('t must be a Float64Array with one target per row of x', { pkg: 'models-linear', op, arg: 't', expected: `Float64Array [${String(xs.shape[0])}]`, received: typeof t });
+  requireBoolean(fitIntercept, { pkg: 'models-linear', op, arg: 'fitIntercept' });
+  requireFinite(lambda, { pkg: 'models-linear', op, arg: 'lambda' }, { min: 0 });
+  requireOptions(options, { pkg: 'models-linear', op }, ['optimizer', 'epochs', 'batchSize', 'shuffle', 'seed', 'init', 'onStep', 'loss']);
+  checkElementCount(requireInteger(classes, { pkg: 'models-linear', op, arg: 'classes' }, { min: 1 }) * ((xs.shape[1] as number) + 1), { pkg: 'models-linear', op, arg: 'classes' });
   const [n, d] = x.shape;
   const k = classes;
   const p = d + (fitIntercept ? 1 : 0);

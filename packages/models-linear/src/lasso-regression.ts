@@ -51,7 +51,17 @@ export class LassoRegression extends RegressorBase {
   protected solve(x: Matrix, t: Float64Array): RegressionSolution {
     const [n, d] = x.shape;
     const c = centre(x, t, this.fitIntercept);
-    const xs = c.x.data;
+    // Each column is divided by its largest |entry| s_j, so ‖x_j‖² cannot overflow (features of
+    // 1e160 gave ∞ norms and a zero coefficient). With v_j = s_j·w_j the penalty λ|w_j| becomes
+    // (λ/s_j)|v_j|; w_j = v_j / s_j at the end.
+    const raw = c.x.data;
+    const scale = new Float64Array(d).fill(1);
+    for (let j = 0; j < d; j++) {
+      let m = 0;
+      for (let i = 0; i < n; i++) m = Math.max(m, Math.abs(raw[i * d + j] as number));
+      if (m > 0 && Number.isFinite(m)) scale[j] = m;
+    }
+    const xs = raw.map((v, k) => v / (scale[k % d] as number));
     const w = new Float64Array(d);
     const r = Float64Array.from(c.t); // residual t − Xw
     const colNorm = new Float64Array(d);
@@ -73,7 +83,7 @@ export class LassoRegression extends RegressorBase {
         const old = w[j] as number;
         let rho = 0;
         for (let i = 0; i < n; i++) rho += (xs[i * d + j] as number) * ((r[i] as number) + (xs[i * d + j] as number) * old);
-        const next = softThreshold(rho, half) / nj;
+        const next = softThreshold(rho, half / (scale[j] as number)) / nj;
         const delta = next - old;
         if (delta !== 0) {
           for (let i = 0; i < n; i++) r[i] = (r[i] as number) - (xs[i * d + j] as number) * delta;
@@ -86,6 +96,7 @@ export class LassoRegression extends RegressorBase {
     }
     this.iterations = sweep;
     const warnings = converged ? [] : [`[gradlab/models-linear] LassoRegression.fit: coordinate descent did not converge in ${this.maxIter} sweeps. Hint: raise maxIter or tol, or scale the features.`];
+    for (let j = 0; j < d; j++) w[j] = (w[j] as number) / (scale[j] as number);
     return { coef: w, intercept: interceptFor(c, w), warnings };
   }
 }

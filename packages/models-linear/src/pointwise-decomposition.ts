@@ -1,4 +1,5 @@
-import { rng, ValueError } from '@gradlab/core-tensor';
+import { checkPopulation, checkPoints } from './population.ts';
+import { requireFunction, requireOptions, rng, ValueError } from '@gradlab/core-tensor';
 import type { Matrix } from './design.ts';
 import type { RegressionPopulation } from './population.ts';
 import type { FeatureModel } from './with-features.ts';
@@ -48,6 +49,11 @@ export interface PointwiseDecompositionOptions {
  * pointwiseDecomposition({ population: sinusoidPopulation(), model: () => polynomialRegression({ degree: 9 }), n: 10 });
  */
 export function pointwiseDecomposition(options: PointwiseDecompositionOptions): PointwiseRow[] {
+  options = requireOptions(options, { pkg: 'models-linear', op: 'pointwiseDecomposition' }, ['population', 'model', 'n', 'at', 'seeds', 'seed']) as PointwiseDecompositionOptions;
+  checkPopulation(options.population, 'pointwiseDecomposition', 'options.population');
+  requireFunction(options.model, { pkg: 'models-linear', op: 'pointwiseDecomposition', arg: 'options.model' });
+  checkPoints(options.n, 'pointwiseDecomposition', 'options.n');
+  if (options.seeds !== undefined) checkPoints(options.seeds, 'pointwiseDecomposition', 'options.seeds');
   const { population, n } = options;
   const seeds = options.seeds ?? 50;
   for (const [arg, v] of [['options.n', n], ['options.seeds', seeds]] as const) {

@@ -1,4 +1,4 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { checkElementCount, requireInteger, ValueError } from '@gradlab/core-tensor';
 import type { Matrix, MatrixInput } from './design.ts';
 import { readMatrix } from './design.ts';
 
@@ -19,6 +19,13 @@ export interface PolynomialFeaturesOptions {
  * monomialExponents(2, 2); // [[1,0], [0,1], [2,0], [1,1], [0,2]]: a, b, a², ab, b²
  */
 export function monomialExponents(inputs: number, degree: number): number[][] {
+  requireInteger(inputs, { pkg: 'models-linear', op: 'monomialExponents', arg: 'inputs' }, { min: 0 });
+  // The recursion below is `degree` deep: orders past 1000 are refused (no stack overflow).
+  requireInteger(degree, { pkg: 'models-linear', op: 'monomialExponents', arg: 'degree' }, { min: 0, max: 1000 });
+  if (inputs === 0) return [];
+  // C(inputs + degree, degree) − 1 monomials of `inputs` exponents each: refuse sizes past the cap
+  // before the recursion runs (monomialExponents(30, 30) would list 1.2e17 of them).
+  checkElementCount(monomialCount(inputs, degree) * Math.max(inputs, 1), { pkg: 'models-linear', op: 'monomialExponents', arg: 'degree' });
   const out: number[][] = [];
   const rec = (start: number, left: number, acc: number[]): void => {
     if (left === 0) {
@@ -33,6 +40,17 @@ export function monomialExponents(inputs: number, degree: number): number[][] {
   };
   for (let d = 1; d <= degree; d++) rec(0, d, new Array<number>(inputs).fill(0));
   return out;
+}
+
+/** C(inputs + degree, degree) − 1, stopping early (as Infinity) once it passes 2^53. */
+function monomialCount(inputs: number, degree: number): number {
+  let c = 1;
+  const k = Math.min(inputs, degree);
+  for (let i = 1; i <= k; i++) {
+    c = (c * (inputs + degree - k + i)) / i;
+    if (c > Number.MAX_SAFE_INTEGER) return Infinity;
+  }
+  return Math.round(c) - 1;
 }
 
 /**
@@ -56,6 +74,7 @@ export function polynomialFeatures(x: MatrixInput, degree: number, options: Poly
   const exps = monomialExponents(d, degree);
   const bias = options.bias ?? true;
   const f = exps.length + (bias ? 1 : 0);
+  checkElementCount(n * f, { pkg: 'models-linear', op: 'polynomialFeatures', arg: 'degree' });
   const data = new Float64Array(n * f);
   for (let i = 0; i < n; i++) {
     let k = i * f;

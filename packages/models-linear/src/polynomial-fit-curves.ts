@@ -1,9 +1,9 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { requireFiniteArray, requireOptions, ValueError } from '@gradlab/core-tensor';
 import type { MatrixInput, VectorInput } from './design.ts';
 import { readTrainingSet } from './design.ts';
 import { polynomialRegression } from './polynomial-regression.ts';
 import type { RegressionPopulation } from './population.ts';
-import { populationLoss } from './population.ts';
+import { checkPopulation, populationLoss } from './population.ts';
 
 /** The fit of one model order, ready to plot. */
 export interface PolynomialFitCurve {
@@ -46,6 +46,9 @@ export interface PolynomialFitCurvesOptions {
  * polynomialFitCurves(d.x, d.t, { population: sinusoidPopulation() });
  */
 export function polynomialFitCurves(x: MatrixInput, t: VectorInput, options: PolynomialFitCurvesOptions = {}): PolynomialFitCurve[] {
+  options = requireOptions(options, { pkg: 'models-linear', op: 'polynomialFitCurves' }, ['degrees', 'population', 'grid']);
+  if (options.degrees !== undefined) requireFiniteArray(options.degrees, { pkg: 'models-linear', op: 'polynomialFitCurves', arg: 'options.degrees' });
+  if (options.population !== undefined) checkPopulation(options.population, 'polynomialFitCurves', 'options.population');
   const d = readTrainingSet(x, t, 'polynomialFitCurves');
   if (d.x.shape[1] !== 1) {
     throw new ValueError('the fit curves need a scalar input', { pkg: 'models-linear', op: 'polynomialFitCurves', arg: 'x', expected: '[N] or [N, 1]', received: `[${d.x.shape.join(', ')}]` });

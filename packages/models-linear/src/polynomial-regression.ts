@@ -1,4 +1,4 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { ValueError, requireOptions } from '@gradlab/core-tensor';
 import { polynomialFeatureMap } from './feature-map.ts';
 import { lassoRegression } from './lasso-regression.ts';
 import type { LassoRegression } from './lasso-regression.ts';
@@ -34,6 +34,7 @@ export interface PolynomialRegressionOptions {
  * m.model.theta; // [θ0, θ1, θ2, θ3]
  */
 export function polynomialRegression(options: PolynomialRegressionOptions = {}): FeaturePipeline<(LinearRegression | RidgeRegression | LassoRegression) & LinearRegressor> {
+  options = requireOptions(options, { pkg: 'models-linear', op: 'polynomialRegression' }, ['degree', 'penalty', 'lambda', 'onWarning']);
   const degree = options.degree ?? 3;
   if (!Number.isInteger(degree) || degree < 0) {
     throw new ValueError('the model order must be a non-negative integer', { pkg: 'models-linear', op: 'polynomialRegression', arg: 'options.degree', expected: 'an integer M >= 0', received: degree });

@@ -1,5 +1,5 @@
 import type { Rng } from '@gradlab/core-tensor';
-import { ValueError } from '@gradlab/core-tensor';
+import { checkElementCount, requireFunction, requireInteger, requireObject, requireOptions, ValueError } from '@gradlab/core-tensor';
 import { sinusoid } from '@gradlab/data';
 import type { Matrix } from './design.ts';
 
@@ -44,11 +44,7 @@ export interface RegressionPopulation {
  * pop.noiseVariance; // 0.09
  */
 export function sinusoidPopulation(options: { noiseStd?: number } = {}): RegressionPopulation {
-  // A misspelt option (`std`, `sigma`, `noise`) would silently give σ = 0.3: refuse it.
-  const unknown = Object.keys(options).filter((k) => k !== 'noiseStd');
-  if (unknown.length > 0) {
-    throw new ValueError(`unknown option ${unknown.join(', ')}`, { pkg: 'models-linear', op: 'sinusoidPopulation', arg: `options.${unknown[0] ?? ''}`, expected: 'only noiseStd', received: unknown.join(', '), hint: 'the noise standard deviation is options.noiseStd' });
-  }
+  options = requireOptions(options, { pkg: 'models-linear', op: 'sinusoidPopulation' }, ['noiseStd']);
   const noiseStd = options.noiseStd ?? 0.3;
   if (!(noiseStd >= 0) || !Number.isFinite(noiseStd)) {
     throw new ValueError('the noise standard deviation must be >= 0', { pkg: 'models-linear', op: 'sinusoidPopulation', arg: 'options.noiseStd', expected: 'σ >= 0', received: noiseStd });
@@ -86,10 +82,23 @@ export function sinusoidPopulation(options: { noiseStd?: number } = {}): Regress
  * populationLoss((x) => new Float64Array(x.shape[0]), sinusoidPopulation()); // 0.09 + 0.5
  */
 export function populationLoss(predict: (x: Matrix) => ArrayLike<number>, population: RegressionPopulation, points = 2000): number {
+  requireFunction(predict, { pkg: 'models-linear', op: 'populationLoss', arg: 'predict' });
+  checkPopulation(population, 'populationLoss');
+  checkPoints(points, 'populationLoss');
   const x = population.inputs(points);
   const f = population.optimalPredictor(x);
   const y = predict(x);
   let s = 0;
   for (let i = 0; i < f.length; i++) s += ((f[i] as number) - (y[i] as number)) ** 2;
   return population.noiseVariance + s / f.length;
+}
+
+/** Checks a population argument: an object with `inputs(n)` and `optimalPredictor(x)`. */
+export function checkPopulation(population: unknown, op: string, arg = 'population'): void {
+  requireObject(population, { pkg: 'models-linear', op, arg }, ['inputs', 'optimalPredictor']);
+}
+
+/** Checks a grid size such as `points`: an integer in [1, cap]. */
+export function checkPoints(points: unknown, op: string, arg = 'points'): number {
+  return checkElementCount(requireInteger(points, { pkg: 'models-linear', op, arg }, { min: 1 }), { pkg: 'models-linear', op, arg });
 }

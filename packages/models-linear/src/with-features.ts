@@ -1,4 +1,4 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { requireObject, ValueError } from '@gradlab/core-tensor';
 import type { Matrix, MatrixInput, VectorInput } from './design.ts';
 import { readMatrix } from './design.ts';
 import type { FeatureMap } from './feature-map.ts';
@@ -65,6 +65,8 @@ export interface FeaturePipeline<M extends FeatureModel> {
  * m.model.theta; // [θ0, θ1, θ2, θ3]
  */
 export function withFeatures<M extends FeatureModel>(features: FeatureMap, model: M): FeaturePipeline<M> {
+  requireObject(features, { pkg: 'models-linear', op: 'withFeatures', arg: 'features' }, ['transform']);
+  requireObject(model, { pkg: 'models-linear', op: 'withFeatures', arg: 'model' }, ['fit', 'predict']);
   const u = (x: MatrixInput, op: string): Matrix => features.transform(readMatrix(x, op, 'x'));
   const pipeline: FeaturePipeline<M> = {
     name: `${features.name} + ${(model as { name?: string }).name ?? 'model'}`,

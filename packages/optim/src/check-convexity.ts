@@ -1,4 +1,4 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { requireFunction, requireInteger, requireOptions, ValueError } from '@gradlab/core-tensor';
 
 /** Options of {@link checkConvexity}: an interval for a 1-D function or a box for a 2-D one. */
 export type ConvexityRegion =
@@ -54,6 +54,9 @@ function requireRange(op: string, arg: string, r: readonly [number, number]): vo
  */
 export function checkConvexity(f: (...x: number[]) => number, region: ConvexityRegion): ConvexityReport {
   const op = 'checkConvexity';
+  requireFunction(f, { pkg: 'optim', op, arg: 'f' });
+  requireOptions(region, { pkg: 'optim', op, arg: 'region' }, ['interval', 'box', 'points', 'relativeTolerance']);
+  if (region === undefined) throw new ValueError('a region is required', { pkg: 'optim', op, arg: 'region', expected: '{ interval: [a, b] } or { box: [[a, b], [c, d]] }', received: 'undefined' });
   const evaluate = (...x: number[]): number => {
     const v = f(...x);
     if (!Number.isFinite(v)) {
@@ -61,6 +64,10 @@ export function checkConvexity(f: (...x: number[]) => number, region: ConvexityR
     }
     return v;
   };
+  if (!('interval' in region) && !('box' in region)) {
+    throw new ValueError('the region needs an interval or a box', { pkg: 'optim', op, arg: 'region', expected: '{ interval: [a, b] } or { box: [[a, b], [c, d]] }', received: 'neither' });
+  }
+  if (region.points !== undefined) requireInteger(region.points, { pkg: 'optim', op, arg: 'region.points' }, { min: 3, max: 'box' in region ? 2000 : 1_000_000 });
   const relative = region.relativeTolerance ?? 1e-3;
   if (!(relative >= 0)) {
     throw new ValueError('expected a non-negative tolerance', { pkg: 'optim', op, arg: 'region.relativeTolerance', expected: '>= 0', received: relative });

@@ -1,4 +1,4 @@
-import { eigh, grad, hessian, tensor, ValueError } from '@gradlab/core-tensor';
+import { eigh, grad, hessian, requireFunction, requireOptions, requireTensor, tensor, ValueError } from '@gradlab/core-tensor';
 import type { Tensor } from '@gradlab/core-tensor';
 
 /** Options of {@link classifyStationaryPoint}. */
@@ -44,6 +44,9 @@ export interface StationaryPointReport {
  * ```
  */
 export function classifyStationaryPoint(f: (theta: Tensor) => Tensor, theta: Tensor, options: StationaryPointOptions = {}): StationaryPointReport {
+  requireFunction(f, { pkg: 'optim', op: 'classifyStationaryPoint', arg: 'f' });
+  requireTensor(theta, { pkg: 'optim', op: 'classifyStationaryPoint', arg: 'theta' });
+  options = requireOptions(options, { pkg: 'optim', op: 'classifyStationaryPoint' }, ['gradientTolerance', 'eigenvalueTolerance']);
   const op = 'classifyStationaryPoint';
   if (theta.rank !== 1 || theta.size === 0) {
     throw new ValueError('θ must be a non-empty vector', { pkg: 'optim', op, arg: 'theta', expected: '[n], n >= 1', received: `[${theta.shape.join(', ')}]` });

@@ -1,5 +1,6 @@
-import { ShapeError, ValueError } from '@gradlab/core-tensor';
+import { requireFunction, requireOptions, ShapeError, ValueError } from '@gradlab/core-tensor';
 import type { Tensor } from '@gradlab/core-tensor';
+import { requireLearningRate } from './hyperparameters.ts';
 import type { Optimizer, OptimizerState, Params, StepContext, StepResult } from './optimizer.ts';
 import { leafLike, paramLeaves, requireMatchingGrads } from './param-tree.ts';
 import type { JsonValue, Schedule } from './schedule.ts';
@@ -51,7 +52,13 @@ export interface ElementwiseOptimizerOptions {
  * ```
  */
 export function elementwiseOptimizer(options: ElementwiseOptimizerOptions): Optimizer {
+  options = requireOptions(options, { pkg: 'optim', op: 'elementwiseOptimizer' }, ['id', 'config', 'lr', 'slots', 'update']) as typeof options;
   const { id, lr, slots, update } = options;
+  if (typeof id !== 'string') throw new ValueError('id must be a string', { pkg: 'optim', op: 'elementwiseOptimizer', arg: 'options.id', expected: 'a name', received: typeof id });
+  const slotList: unknown = slots;
+  if (!Array.isArray(slotList)) throw new ValueError('slots must be an array of names', { pkg: 'optim', op: 'elementwiseOptimizer', arg: 'options.slots', expected: 'string[]', received: typeof slotList });
+  requireFunction(update, { pkg: 'optim', op: 'elementwiseOptimizer', arg: 'options.update' });
+  requireLearningRate('elementwiseOptimizer', lr);
   const config = { lr: typeof lr === 'number' ? lr : { id: lr.id, config: lr.config }, ...options.config };
   // The float64 slot buffers behind each state this optimizer's step made (one buffer per slot,
   // cut into one view per leaf): the next step copies them instead of converting JSON arrays both
@@ -83,6 +90,9 @@ export function elementwiseOptimizer(options: ElementwiseOptimizerOptions): Opti
       if (prev === undefined) requireMatchingSlots(op, slots, state, p.leaves);
       const step = state.step + 1;
       const rate = context.lr ?? (typeof lr === 'number' ? lr : lr.at(step));
+      if (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0) {
+        throw new ValueError(`Invalid learning rate: ${String(rate)}`, { pkg: 'optim', op, arg: context.lr === undefined ? 'lr' : 'context.lr', expected: `a finite rate >= 0 at step ${step}`, received: rate, hint: 'a schedule must return finite rates >= 0' });
+      }
       if (scratch === undefined || !sameSizes(scratch.sizes, sizes)) {
         scratch = { sizes, param: leafViews(new Float64Array(total(sizes)), sizes), grad: leafViews(new Float64Array(total(sizes)), sizes) };
       }

@@ -1,4 +1,4 @@
-import { hessianVectorProduct, rng as makeRng, tensor, ValueError } from '@gradlab/core-tensor';
+import { hessianVectorProduct, requireFunction, requireOptions, requireTensor, rng as makeRng, tensor, ValueError } from '@gradlab/core-tensor';
 import type { Rng, Tensor } from '@gradlab/core-tensor';
 
 /** Options of {@link estimateSmoothness}. */
@@ -45,6 +45,9 @@ export interface SmoothnessEstimate {
  * ```
  */
 export function estimateSmoothness(f: (theta: Tensor) => Tensor, theta: Tensor, options: EstimateSmoothnessOptions = {}): SmoothnessEstimate {
+  requireFunction(f, { pkg: 'optim', op: 'estimateSmoothness', arg: 'f' });
+  requireTensor(theta, { pkg: 'optim', op: 'estimateSmoothness', arg: 'theta' });
+  options = requireOptions(options, { pkg: 'optim', op: 'estimateSmoothness' }, ['maxIter', 'tol', 'rng']);
   const op = 'estimateSmoothness';
   if (theta.rank !== 1 || theta.size === 0) {
     throw new ValueError('θ must be a non-empty vector', { pkg: 'optim', op, arg: 'theta', expected: '[n], n >= 1', received: `[${theta.shape.join(', ')}]`, hint: 'flatten your parameters into one vector' });

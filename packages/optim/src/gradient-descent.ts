@@ -1,4 +1,4 @@
-import { valueAndGrad, ValueError } from '@gradlab/core-tensor';
+import { requireFinite, requireFunction, requireInteger, requireOneOf, requireOptions, valueAndGrad, ValueError } from '@gradlab/core-tensor';
 import type { Tensor } from '@gradlab/core-tensor';
 import { DivergenceError } from './divergence-error.ts';
 import { requirePositive } from './hyperparameters.ts';
@@ -92,11 +92,15 @@ function descend<P extends Params>(params: P, grads: P, lr: number): P {
  * ```
  */
 export function gradientDescent<P extends Params>(f: (params: P) => Tensor, theta0: P, options: GradientDescentOptions<P>): GradientDescentResult<P> {
+  requireFunction(f, { pkg: 'optim', op: 'gradientDescent', arg: 'f' });
+  options = requireOptions(options, { pkg: 'optim', op: 'gradientDescent' }, ['lr', 'steps', 'tolerance', 'check', 'shrink', 'divergenceThreshold', 'onStep']) as typeof options;
   const op = 'gradientDescent';
   let lr = requirePositive(op, 'lr', options.lr, 'learning rate');
-  const steps = options.steps ?? 1000;
-  const tolerance = options.tolerance ?? 1e-8;
-  const check = options.check ?? 'report';
+  const steps = requireInteger(options.steps ?? 1000, { pkg: 'optim', op, arg: 'options.steps' }, { min: 0 });
+  const tolerance = requireFinite(options.tolerance ?? 1e-8, { pkg: 'optim', op, arg: 'options.tolerance' }, { min: 0 });
+  const check = requireOneOf(options.check ?? 'report', { pkg: 'optim', op, arg: 'options.check' }, ['report', 'backtrack', 'none'] as const);
+  if (options.onStep !== undefined) requireFunction(options.onStep, { pkg: 'optim', op, arg: 'options.onStep' });
+  if (options.divergenceThreshold !== undefined) requireFinite(options.divergenceThreshold, { pkg: 'optim', op, arg: 'options.divergenceThreshold' }, { min: 0, exclusiveMin: true });
   const shrink = options.shrink ?? 0.5;
   if (!(shrink > 0 && shrink < 1)) throw new ValueError(`Invalid shrink factor: ${shrink}`, { pkg: 'optim', op, arg: 'shrink', expected: '0 < shrink < 1', received: shrink });
   const evaluate = (p: P): { value: number; grads: P; gradNorm: number } => {

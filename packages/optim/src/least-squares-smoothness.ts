@@ -1,4 +1,4 @@
-import { eigh, matmul, ShapeError, transpose, ValueError } from '@gradlab/core-tensor';
+import { eigh, matmul, requireOptions, requireTensor, ShapeError, transpose, ValueError } from '@gradlab/core-tensor';
 import type { Tensor } from '@gradlab/core-tensor';
 
 /** Options of {@link leastSquaresSmoothness} and `logisticSmoothness`. */
@@ -33,6 +33,8 @@ export function largestGramEigenvalue(op: string, x: Tensor): { lambda: number; 
  * ```
  */
 export function leastSquaresSmoothness(x: Tensor, options: SmoothnessOptions = {}): number {
+  requireTensor(x, { pkg: 'optim', op: 'leastSquaresSmoothness', arg: 'x' });
+  options = requireOptions(options, { pkg: 'optim', op: 'leastSquaresSmoothness' }, ['reduction']);
   const { lambda, n } = largestGramEigenvalue('leastSquaresSmoothness', x);
   return options.reduction === 'sum' ? 2 * lambda : (2 * lambda) / n;
 }

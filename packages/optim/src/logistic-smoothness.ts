@@ -1,3 +1,4 @@
+import { requireOptions, requireTensor } from '@gradlab/core-tensor';
 import type { Tensor } from '@gradlab/core-tensor';
 import type { SmoothnessOptions } from './least-squares-smoothness.ts';
 import { largestGramEigenvalue } from './least-squares-smoothness.ts';
@@ -18,6 +19,8 @@ import { largestGramEigenvalue } from './least-squares-smoothness.ts';
  * ```
  */
 export function logisticSmoothness(x: Tensor, options: SmoothnessOptions = {}): number {
+  requireTensor(x, { pkg: 'optim', op: 'logisticSmoothness', arg: 'x' });
+  options = requireOptions(options, { pkg: 'optim', op: 'logisticSmoothness' }, ['reduction']);
   const { lambda, n } = largestGramEigenvalue('logisticSmoothness', x);
   return options.reduction === 'sum' ? lambda / 4 : lambda / (4 * n);
 }

@@ -1,4 +1,4 @@
-import { valueAndGrad, ValueError } from '@gradlab/core-tensor';
+import { requireFunction, requireObject, requireOptions, valueAndGrad, ValueError } from '@gradlab/core-tensor';
 import type { Rng, Tensor } from '@gradlab/core-tensor';
 import { DivergenceError } from './divergence-error.ts';
 import type { Optimizer, OptimizerState, Params } from './optimizer.ts';
@@ -115,14 +115,27 @@ function batchStream(b: MiniBatches): (i: number) => Int32Array {
  * minimize(g, tensor([5]), { optimizer: gd({ lr: 0.25 }) }).params.item(); // -0.25
  * ```
  */
+/** The rate a schedule gives for update i, refused unless a finite number >= 0 (a schedule is user code). */
+function scheduledLr(op: string, schedule: { at(i: number): number }, i: number): number {
+  const lr = schedule.at(i);
+  if (typeof lr !== 'number' || !Number.isFinite(lr) || lr < 0) {
+    throw new ValueError(`Invalid learning rate: ${String(lr)}`, { pkg: 'optim', op, arg: 'options.schedule', expected: `a finite rate >= 0 at update ${i}`, received: lr, hint: 'the schedule returned a negative or non-finite rate' });
+  }
+  return lr;
+}
+
 export function minimize<P extends Params>(f: (params: P, batch?: Int32Array) => Tensor, theta0: P, options: MinimizeOptions<P>): MinimizeResult<P> {
+  requireFunction(f, { pkg: 'optim', op: 'minimize', arg: 'f' });
+  options = requireOptions(options, { pkg: 'optim', op: 'minimize' }, ['optimizer', 'schedule', 'steps', 'tolerance', 'divergenceThreshold', 'batches', 'state', 'onStep']) as typeof options;
   const op = 'minimize';
   const { optimizer, schedule, onStep } = options;
+  if (schedule !== undefined) requireObject(schedule, { pkg: 'optim', op, arg: 'options.schedule' }, ['at']);
+  if (onStep !== undefined) requireFunction(onStep, { pkg: 'optim', op, arg: 'options.onStep' });
   const steps = options.steps ?? 1000;
   const tolerance = options.tolerance ?? 1e-8;
   if (!Number.isInteger(steps) || steps < 0) throw new ValueError('steps must be a non-negative integer', { pkg: 'optim', op, arg: 'steps', expected: 'an integer >= 0', received: steps });
   if (!(tolerance >= 0)) throw new ValueError('tolerance must be >= 0', { pkg: 'optim', op, arg: 'tolerance', expected: '>= 0', received: tolerance });
-  if (typeof optimizer !== 'object' || typeof optimizer.step !== 'function') {
+  if (typeof optimizer !== 'object' || optimizer === null || typeof optimizer.step !== 'function') {
     throw new ValueError('expected an Optimizer', { pkg: 'optim', op, arg: 'optimizer', expected: '{ id, init, step }', received: typeof optimizer, hint: 'e.g. gd({ lr: 0.1 }) or adam({ lr: 1e-3 })' });
   }
   const nextBatch = options.batches === undefined ? undefined : batchStream(options.batches);
@@ -138,7 +151,7 @@ export function minimize<P extends Params>(f: (params: P, batch?: Int32Array) =>
     const value = v.item();
     const gradNorm = gradientNorm(g);
     if (k === 0 && options.divergenceThreshold === undefined) limit = 1e10 * Math.max(1, Math.abs(value));
-    const lr = schedule?.at(update) ?? configuredLr;
+    const lr = schedule === undefined ? configuredLr : scheduledLr(op, schedule, update);
     if (!Number.isFinite(value) || value > limit || !Number.isFinite(gradNorm)) {
       if (k === 0) throw notFiniteAtStart(op, value, gradNorm);
       throw new DivergenceError(op, k, value, limit, lr, gradNorm);
@@ -149,6 +162,6 @@ export function minimize<P extends Params>(f: (params: P, batch?: Int32Array) =>
     if (batch === undefined && gradNorm <= tolerance) return done('converged');
     if (stop) return done('stopped');
     if (k === steps) return done('max-steps');
-    ({ params, state } = optimizer.step(params, g, state, schedule === undefined ? {} : { lr: schedule.at(update) }));
+    ({ params, state } = optimizer.step(params, g, state, schedule === undefined ? {} : { lr: scheduledLr(op, schedule, update) }));
   }
 }

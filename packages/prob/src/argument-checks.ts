@@ -1,4 +1,25 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { requireFiniteArray, requireObject, requireOptions, ValueError } from '@gradlab/core-tensor';
+import type { AnyDistribution } from './kl-divergence.ts';
+
+/** Checks that `d` is a distribution (a support plus prob/logProb), so a wrong argument is a typed error. */
+export function checkDistribution(d: unknown, op: string, arg: string): AnyDistribution {
+  const obj = requireObject<{ support?: unknown }>(d, { pkg: 'prob', op, arg }, ['prob', 'logProb']);
+  const support = obj.support as { kind?: unknown } | null | undefined;
+  if (support === null || typeof support !== 'object' || (support.kind !== 'finite' && support.kind !== 'interval' && support.kind !== 'vector')) {
+    throw new ValueError('must be a distribution', { pkg: 'prob', op, arg, expected: 'a Distribution (with support, prob, logProb)', received: 'an object without a support' });
+  }
+  return d as AnyDistribution;
+}
+
+/** Checks a probability-options object: only normalize and tolerance. */
+export function checkProbabilityOptions(options: unknown, op: string, extra: readonly string[] = []): ProbabilityOptions {
+  return requireOptions(options as ProbabilityOptions | undefined, { pkg: 'prob', op }, ['normalize', 'tolerance', ...extra]);
+}
+
+/** Checks a list of finite sample values. */
+export function checkSamples(samples: unknown, op: string, arg: string): ArrayLike<number> {
+  return requireFiniteArray(samples, { pkg: 'prob', op, arg });
+}
 
 /** Default tolerance on "sums to 1" and on symmetry checks. */
 export const DEFAULT_TOLERANCE = 1e-9;
@@ -47,7 +68,14 @@ export interface ProbabilityOptions {
  * `normalize`, a positive sum that is divided out). Returns a fresh Float64Array.
  */
 export function checkProbabilities(probs: ArrayLike<number>, op: string, arg: string, options: ProbabilityOptions = {}): Float64Array {
+  const list: unknown = probs;
+  if (!Array.isArray(list) && !(ArrayBuffer.isView(list) && !(list instanceof DataView))) {
+    throw new ValueError('must be a list of probabilities', { pkg: 'prob', op, arg, expected: 'number[] or a typed array', received: list === null ? 'null' : typeof list });
+  }
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+  if (options.tolerance !== undefined && !(typeof tolerance === 'number' && tolerance >= 0 && Number.isFinite(tolerance))) {
+    throw new ValueError('tolerance must be a finite number >= 0', { pkg: 'prob', op, arg: 'options.tolerance', expected: 'a finite number >= 0', received: tolerance });
+  }
   if (probs.length === 0) {
     throw new ValueError('needs at least one probability', { pkg: 'prob', op, arg, expected: 'a non-empty list', received: '[]' });
   }

@@ -1,5 +1,5 @@
 import { ValueError } from '@gradlab/core-tensor';
-import { checkProbabilities } from './argument-checks.ts';
+import { checkProbabilities, checkProbabilityOptions } from './argument-checks.ts';
 import type { ProbabilityOptions } from './argument-checks.ts';
 import type { Value } from './distribution.ts';
 import { finiteDistribution, short } from './finite-distribution.ts';
@@ -34,7 +34,11 @@ export interface CategoricalOptions<T extends Value> extends ProbabilityOptions 
  * categorical([1, 3], { values: ['sun', 'rain'], normalize: true }).prob('rain'); // 0.75
  */
 export function categorical<T extends Value = number>(probs: ArrayLike<number>, options: CategoricalOptions<T> = {}): Categorical<T> {
+  options = checkProbabilityOptions(options, 'categorical', ['values']);
   const q = checkProbabilities(probs, 'categorical', 'probs', options);
+  if (options.values !== undefined && !Array.isArray(options.values)) {
+    throw new ValueError('values must be an array', { pkg: 'prob', op: 'categorical', arg: 'options.values', expected: 'an array', received: typeof options.values });
+  }
   const values = (options.values ?? Array.from(q, (_p, i) => i)) as readonly T[];
   if (values.length !== q.length) {
     throw new ValueError('there must be one value per probability', { pkg: 'prob', op: 'categorical', arg: 'options.values', expected: `${q.length} values`, received: `${values.length} values` });

@@ -1,3 +1,4 @@
+import { checkDistribution } from './argument-checks.ts';
 import { divergence, noClosedForm } from './kl-divergence.ts';
 import type { AnyDistribution } from './kl-divergence.ts';
 
@@ -16,6 +17,8 @@ import type { AnyDistribution } from './kl-divergence.ts';
  * crossEntropy(empirical([0, 1, 1]), gaussian(0, 1)); // mean of −log N(xᵢ | 0, 1)
  */
 export function crossEntropy(p: AnyDistribution, q: AnyDistribution): number {
+  checkDistribution(p, 'crossEntropy', 'p');
+  checkDistribution(q, 'crossEntropy', 'q');
   if (p.support.kind === 'finite') {
     let s = 0;
     for (const x of p.support.values) {

@@ -1,6 +1,6 @@
 import { ValueError } from '@gradlab/core-tensor';
 import type { Rng } from '@gradlab/core-tensor';
-import { checkSampleCount } from './argument-checks.ts';
+import { checkSampleCount, checkSamples } from './argument-checks.ts';
 import { finiteDistribution } from './finite-distribution.ts';
 import type { FiniteDistribution } from './finite-distribution.ts';
 
@@ -24,6 +24,7 @@ export interface Empirical extends FiniteDistribution<number> {
  * e.mean();      // 2.5
  */
 export function empirical(samples: ArrayLike<number>): Empirical {
+  checkSamples(samples, 'empirical', 'samples');
   if (samples.length === 0) {
     throw new ValueError('needs at least one sample', { pkg: 'prob', op: 'empirical', arg: 'samples', expected: 'a non-empty list', received: '[]' });
   }

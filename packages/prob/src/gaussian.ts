@@ -1,4 +1,4 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { requireOptions, ValueError } from '@gradlab/core-tensor';
 import type { Rng } from '@gradlab/core-tensor';
 import { checkFinite, checkPositive, checkSampleCount } from './argument-checks.ts';
 import type { Distribution } from './distribution.ts';
@@ -38,12 +38,24 @@ export function gaussian(mean: number, scale: GaussianScale = 1): Gaussian {
   const mu = checkFinite(mean, 'gaussian', 'mean');
   let sigma: number;
   if (typeof scale === 'number') sigma = checkPositive(scale, 'gaussian', 'std');
-  else if ('variance' in scale) sigma = Math.sqrt(checkPositive(scale.variance, 'gaussian', 'variance'));
-  else if ('std' in scale) sigma = checkPositive(scale.std, 'gaussian', 'std');
-  else throw new ValueError('the scale must be a number, { std } or { variance }', { pkg: 'prob', op: 'gaussian', arg: 'scale', received: scale });
+  else {
+    const s = requireOptions(scale as { std?: number; variance?: number }, { pkg: 'prob', op: 'gaussian', arg: 'scale' }, ['std', 'variance']);
+    if (s.std !== undefined && s.variance !== undefined) {
+      throw new ValueError('give the scale once: std or variance, not both', { pkg: 'prob', op: 'gaussian', arg: 'scale', expected: '{ std } or { variance }', received: '{ std, variance }' });
+    }
+    if (s.variance !== undefined) sigma = Math.sqrt(checkPositive(s.variance, 'gaussian', 'variance'));
+    else if (s.std !== undefined) sigma = checkPositive(s.std, 'gaussian', 'std');
+    else throw new ValueError('the scale must be a number, { std } or { variance }', { pkg: 'prob', op: 'gaussian', arg: 'scale', received: '{}' });
+  }
+  if (!(sigma > 0)) throw new ValueError('the variance underflows to 0', { pkg: 'prob', op: 'gaussian', arg: 'scale', expected: 'a positive std', received: sigma });
   const variance = sigma * sigma;
-  const logNorm = -0.5 * Math.log(2 * Math.PI * variance);
-  const logProb = (x: number): number => logNorm - ((x - mu) * (x - mu)) / (2 * variance);
+  // log N(x; μ, σ²) = −½ log 2π − log σ − ½((x − μ)/σ)², written with σ (not σ²) so that a tiny σ
+  // (σ² underflows below 1e-154) keeps finite log-densities and entropy.
+  const logNorm = -0.5 * Math.log(2 * Math.PI) - Math.log(sigma);
+  const logProb = (x: number): number => {
+    const z = (x - mu) / sigma;
+    return logNorm - 0.5 * z * z;
+  };
   return Object.freeze({
     family: 'gaussian' as const,
     mu,
@@ -59,7 +71,7 @@ export function gaussian(mean: number, scale: GaussianScale = 1): Gaussian {
     },
     mean: () => mu,
     variance: () => variance,
-    entropy: () => 0.5 * Math.log(2 * Math.PI * Math.E * variance),
+    entropy: () => 0.5 * Math.log(2 * Math.PI * Math.E) + Math.log(sigma),
     expectation: (f: (x: number) => number) =>
       integrate((x) => f(x) * Math.exp(logProb(x)), mu - WINDOW * sigma, mu + WINDOW * sigma),
     toString: () => `N(${short(mu)}, ${short(variance)})`,

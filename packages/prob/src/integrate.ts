@@ -1,4 +1,4 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { requireFinite, requireFunction, requireInteger, requireOptions, ValueError } from '@gradlab/core-tensor';
 import { checkFinite } from './argument-checks.ts';
 
 /** Options of {@link integrate}. */
@@ -9,7 +9,16 @@ export interface IntegrateOptions {
   panels?: number;
   /** Deepest bisection of a panel (default 40). */
   maxDepth?: number;
+  /**
+   * Most integrand evaluations (default 1,000,000). A divergent or wildly oscillating integral
+   * never meets the tolerance; past the budget `integrate` throws a ValueError instead of running
+   * for hours.
+   */
+  maxEvaluations?: number;
 }
+
+/** The default evaluation budget of {@link integrate}. */
+const DEFAULT_MAX_EVALUATIONS = 1_000_000;
 
 interface Panel {
   a: number;
@@ -30,21 +39,37 @@ interface Panel {
  * @param high finite upper bound (>= low)
  * @param options tolerance, panels, maxDepth
  * @returns ∫ f(x) dx over [low, high]
- * @throws ValueError when a bound is not finite, high < low, or f returns a non-finite value
+ * @throws ValueError when a bound is not finite, high < low, f returns a non-finite value, an option
+ *   is out of range, or the evaluation budget runs out (a divergent integral)
  * @example
  * integrate((x) => x * x, 0, 3); // 9
  */
 export function integrate(f: (x: number) => number, low: number, high: number, options: IntegrateOptions = {}): number {
+  requireFunction(f, { pkg: 'prob', op: 'integrate', arg: 'f' });
+  options = requireOptions(options, { pkg: 'prob', op: 'integrate' }, ['tolerance', 'panels', 'maxDepth', 'maxEvaluations']);
   checkFinite(low, 'integrate', 'low');
   checkFinite(high, 'integrate', 'high');
   if (high < low) {
     throw new ValueError('the interval is empty', { pkg: 'prob', op: 'integrate', arg: 'high', expected: `>= low (${low})`, received: high });
   }
   if (high === low) return 0;
-  const tolerance = options.tolerance ?? 1e-10;
-  const panels = options.panels ?? 64;
-  const maxDepth = options.maxDepth ?? 40;
+  const at = (arg: string): { pkg: string; op: string; arg: string } => ({ pkg: 'prob', op: 'integrate', arg: `options.${arg}` });
+  const tolerance = requireFinite(options.tolerance ?? 1e-10, at('tolerance'), { min: 0, exclusiveMin: true });
+  const panels = requireInteger(options.panels ?? 64, at('panels'), { min: 1, max: 1_000_000 });
+  const maxDepth = requireInteger(options.maxDepth ?? 40, at('maxDepth'), { min: 0, max: 60 });
+  const budget = requireInteger(options.maxEvaluations ?? DEFAULT_MAX_EVALUATIONS, at('maxEvaluations'), { min: 1 });
+  let evaluations = 0;
   const g = (x: number): number => {
+    if (++evaluations > budget) {
+      throw new ValueError('the integral did not converge within the evaluation budget (it may diverge)', {
+        pkg: 'prob',
+        op: 'integrate',
+        arg: 'f',
+        expected: `convergence to ${tolerance} within ${budget} evaluations`,
+        received: `${budget} evaluations without convergence on [${low}, ${high}]`,
+        hint: 'check that the integral is finite; raise options.maxEvaluations or options.tolerance for a slowly converging one',
+      });
+    }
     const y = f(x);
     if (!Number.isFinite(y)) {
       throw new ValueError('the integrand returned a non-finite value', { pkg: 'prob', op: 'integrate', arg: 'f', expected: 'a finite number', received: `f(${x}) = ${y}` });

@@ -1,5 +1,5 @@
-import { ShapeError } from '@gradlab/core-tensor';
-import { checkProbabilities } from './argument-checks.ts';
+import { requireObject, ShapeError, ValueError } from '@gradlab/core-tensor';
+import { checkProbabilities, checkProbabilityOptions } from './argument-checks.ts';
 import type { ProbabilityOptions } from './argument-checks.ts';
 import type { Value } from './distribution.ts';
 import { jointTable } from './joint-table.ts';
@@ -38,6 +38,11 @@ export interface LikelihoodSpec {
  */
 export function jointFromPrior(prior: PriorSpec, likelihood: LikelihoodSpec, options: ProbabilityOptions = {}): JointTable {
   const op = 'jointFromPrior';
+  options = checkProbabilityOptions(options, op);
+  requireObject(prior, { pkg: 'prob', op, arg: 'prior' });
+  requireObject(likelihood, { pkg: 'prob', op, arg: 'likelihood' });
+  const given: unknown = likelihood.probs;
+  if (!Array.isArray(given)) throw new ValueError('likelihood.probs must be a list of rows', { pkg: 'prob', op, arg: 'likelihood.probs', expected: 'number[][]', received: typeof given });
   const px = checkProbabilities(prior.probs, op, 'prior.probs', options);
   if (likelihood.probs.length !== px.length) {
     throw new ShapeError('p(t | x) needs one row per value of x', { pkg: 'prob', op, arg: 'likelihood.probs', expected: `${px.length} rows`, received: `${likelihood.probs.length} rows` });

@@ -1,4 +1,4 @@
-import { ShapeError, ValueError } from '@gradlab/core-tensor';
+import { checkElementCount, describeType, requireOptions, ShapeError, ValueError } from '@gradlab/core-tensor';
 import type { Value } from './distribution.ts';
 import { jointTable } from './joint-table.ts';
 import type { JointTable } from './joint-table.ts';
@@ -28,6 +28,20 @@ function sortValues(values: Value[]): Value[] {
  */
 export function jointFromSamples(names: readonly string[], rows: readonly (readonly Value[])[], options: JointFromSamplesOptions = {}): JointTable {
   const op = 'jointFromSamples';
+  options = requireOptions(options, { pkg: 'prob', op }, ['values']);
+  const nameList: unknown = names;
+  if (!Array.isArray(nameList) || nameList.some((n) => typeof n !== 'string')) throw new ValueError('names must be a list of strings', { pkg: 'prob', op, arg: 'names', expected: 'string[]', received: describeType(nameList) });
+  const rowList: unknown = rows;
+  if (!Array.isArray(rowList)) throw new ValueError('rows must be a list of samples', { pkg: 'prob', op, arg: 'rows', expected: 'an array of rows', received: describeType(rowList) });
+  checkElementCount(rows.length, { pkg: 'prob', op, arg: 'rows' });
+  rows.forEach((row, i) => {
+    if (!Array.isArray(row)) throw new ValueError('every row must be an array', { pkg: 'prob', op, arg: `rows[${i}]`, expected: 'an array of values', received: describeType(row) });
+    (row as readonly unknown[]).forEach((v, k) => {
+      // Values are categories: finite numbers, strings or booleans (NaN, null and objects are not).
+      const ok = (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v !== '') || typeof v === 'boolean';
+      if (!ok) throw new ValueError('a sample value must be a finite number, a non-empty string or a boolean', { pkg: 'prob', op, arg: `rows[${i}][${k}]`, expected: 'a finite number, a string or a boolean', received: describeType(v) });
+    });
+  });
   if (rows.length === 0) throw new ValueError('needs at least one sample', { pkg: 'prob', op, arg: 'rows', expected: 'a non-empty list', received: '[]' });
   rows.forEach((row, i) => {
     if (row.length !== names.length) throw new ShapeError('every row needs one value per variable', { pkg: 'prob', op, arg: `rows[${i}]`, expected: `length ${names.length}`, received: `length ${row.length}` });
@@ -41,7 +55,7 @@ export function jointFromSamples(names: readonly string[], rows: readonly (reado
   });
   const lookups = valueLists.map((vs) => new Map(vs.map((v, i) => [String(v), i])));
   const shape = valueLists.map((vs) => vs.length);
-  const counts = new Float64Array(shape.reduce((s, n) => s * n, 1));
+  const counts = new Float64Array(checkElementCount(shape.reduce((s, n) => s * n, 1), { pkg: 'prob', op, arg: 'rows' }));
   rows.forEach((row, i) => {
     let flat = 0;
     row.forEach((v, k) => {

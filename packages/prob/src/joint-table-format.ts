@@ -1,3 +1,4 @@
+import { requireInteger, requireOneOf, requireOptions } from '@gradlab/core-tensor';
 import type { Value } from './distribution.ts';
 
 /** Options of `JointTable.format`. */
@@ -37,7 +38,9 @@ export function formatJoint(
   entries: readonly { digits: readonly number[]; prob: number }[],
   options: FormatOptions = {},
 ): string {
-  const digits = options.digits ?? 6;
+  options = requireOptions(options, { pkg: 'prob', op: 'JointTable.format' }, ['digits', 'layout']);
+  const digits = requireInteger(options.digits ?? 6, { pkg: 'prob', op: 'JointTable.format', arg: 'options.digits' }, { min: 1, max: 17 });
+  if (options.layout !== undefined) requireOneOf(options.layout, { pkg: 'prob', op: 'JointTable.format', arg: 'options.layout' }, ['grid', 'long']);
   const layout = options.layout ?? (variables.length <= 2 ? 'grid' : 'long');
   const fmt = (p: number): string => formatProbability(p, digits);
   const [first, second] = variables;

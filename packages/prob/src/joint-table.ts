@@ -1,6 +1,6 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { requireObject, ValueError } from '@gradlab/core-tensor';
 import type { Rng } from '@gradlab/core-tensor';
-import { checkSampleCount, DEFAULT_TOLERANCE, xlogx } from './argument-checks.ts';
+import { checkProbabilityOptions, checkSampleCount, DEFAULT_TOLERANCE, xlogx } from './argument-checks.ts';
 import type { ProbabilityOptions } from './argument-checks.ts';
 import { bernoulli } from './bernoulli.ts';
 import { categorical } from './categorical.ts';
@@ -397,6 +397,9 @@ export class JointTable {
  * p.conditional({ x2: 0 }).prob({ x1: 1 });           // 0.1 / 0.55 = 0.1818…
  */
 export function jointTable(spec: JointTableSpec, options: ProbabilityOptions = {}): JointTable {
+  options = checkProbabilityOptions(options, 'jointTable');
+  const s = requireObject<{ variables?: unknown }>(spec, { pkg: 'prob', op: 'jointTable', arg: 'spec' });
+  if (!Array.isArray(s.variables)) throw new ValueError('spec.variables must be a list', { pkg: 'prob', op: 'jointTable', arg: 'spec.variables', expected: 'an array of names or { name, values }', received: typeof s.variables });
   const { variables, probs } = parseJointSpec(spec, options);
   return JointTable.fromValidated(variables, probs);
 }

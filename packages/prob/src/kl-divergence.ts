@@ -1,4 +1,5 @@
 import { ShapeError, ValueError } from '@gradlab/core-tensor';
+import { checkDistribution } from './argument-checks.ts';
 import { choleskyFactor, choleskyLogDet, choleskySolve } from './cholesky.ts';
 import type { Distribution } from './distribution.ts';
 import type { Gaussian } from './gaussian.ts';
@@ -54,6 +55,8 @@ export function klDivergence(p: AnyDistribution, q: AnyDistribution): number {
 
 /** KL(p‖q) with errors attributed to `op`. */
 export function divergence(p: AnyDistribution, q: AnyDistribution, op: string): number {
+  checkDistribution(p, op, 'p');
+  checkDistribution(q, op, 'q');
   if (p.support.kind === 'finite' && q.support.kind === 'finite') {
     let s = 0;
     for (const x of p.support.values) {

@@ -1,4 +1,4 @@
-import { ShapeError, ValueError } from '@gradlab/core-tensor';
+import { describeType, requireFiniteArray, ShapeError, ValueError } from '@gradlab/core-tensor';
 import type { Rng } from '@gradlab/core-tensor';
 import { checkSampleCount } from './argument-checks.ts';
 import { choleskyFactor, choleskyLogDet, choleskySolve, forwardSubstitute } from './cholesky.ts';
@@ -33,6 +33,10 @@ export interface MultivariateGaussian extends Distribution<number[]> {
 const OP = 'multivariateGaussian';
 
 function checkMatrix(mean: readonly number[], cov: readonly (readonly number[])[]): void {
+  requireFiniteArray(mean, { pkg: 'prob', op: OP, arg: 'mean' });
+  const rows: unknown = cov;
+  if (!Array.isArray(rows) || rows.some((row) => !Array.isArray(row))) throw new ShapeError('the covariance must be a list of rows', { pkg: 'prob', op: OP, arg: 'cov', expected: 'number[][]', received: describeType(rows) });
+  (rows as unknown[]).forEach((row, i) => requireFiniteArray(row, { pkg: 'prob', op: OP, arg: `cov[${i}]` }));
   const d = mean.length;
   if (d === 0) throw new ShapeError('the mean must have at least one component', { pkg: 'prob', op: OP, arg: 'mean', expected: 'length >= 1', received: 'length 0' });
   mean.forEach((m, i) => {

@@ -1,4 +1,4 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { checkElementCount, requireFiniteArray, ValueError } from '@gradlab/core-tensor';
 
 /**
  * The one-hot vector of class k among C classes: a length-C vector of zeros with a 1 at index k.
@@ -16,6 +16,7 @@ export function oneHot(k: number, numClasses: number): number[] {
   if (!Number.isInteger(k) || k < 0 || k >= numClasses) {
     throw new ValueError('the class index is out of range', { pkg: 'prob', op: 'oneHot', arg: 'k', expected: `an integer in [0, ${numClasses})`, received: k });
   }
+  checkElementCount(numClasses, { pkg: 'prob', op: 'oneHot', arg: 'numClasses' });
   const v = new Array<number>(numClasses).fill(0);
   v[k] = 1;
   return v;
@@ -30,6 +31,7 @@ export function oneHot(k: number, numClasses: number): number[] {
  * fromOneHot([0, 0, 1, 0]); // 2
  */
 export function fromOneHot(vector: ArrayLike<number>): number {
+  requireFiniteArray(vector, { pkg: 'prob', op: 'fromOneHot', arg: 'vector' });
   let hot = -1;
   for (let i = 0; i < vector.length; i++) {
     const x = vector[i];

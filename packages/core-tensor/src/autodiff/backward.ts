@@ -1,4 +1,5 @@
 import type { Tensor } from '../tensor.ts';
+import { anomalyOn, checkAnomaly, inGradientRule } from './anomaly.ts';
 import { add } from '../ops/binary.ts';
 import { ShapeError } from '../errors.ts';
 import { sameShape, fmtShape } from '../shape.ts';
@@ -59,7 +60,9 @@ export function backward(y: Tensor, targets: readonly Tensor[], bit: number, see
     if (g === undefined || node === undefined) continue;
     const needs = node.inputs.map((c) => reach.get(c) === true || (all && (c._mask & bit) !== 0));
     if (!needs.some(Boolean)) continue;
-    const res = node.vjp(g, needs);
+    const watch = anomalyOn();
+    const res = watch ? inGradientRule(() => node.vjp(g, needs)) : node.vjp(g, needs);
+    if (watch) for (const gi of res) if (gi !== null && gi !== undefined) checkAnomaly(`${node.op} (backward)`, gi, [g, ...node.inputs]);
     for (let i = 0; i < node.inputs.length; i++) {
       const gi = res[i];
       if (!needs[i] || gi === undefined || gi === null) continue;

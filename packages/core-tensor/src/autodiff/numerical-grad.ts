@@ -2,6 +2,8 @@ import type { Tensor } from '../tensor.ts';
 import { ShapeError, ValueError } from '../errors.ts';
 import { fmtShape } from '../shape.ts';
 import { noGrad } from './stop-gradient.ts';
+import { requireFunction, requireOptions } from '../validate/require-options.ts';
+import { requireTensor } from '../validate/require-tensor.ts';
 import { cast } from '../ops/cast.ts';
 import { fromBuffer } from '../ops/util.ts';
 
@@ -30,9 +32,12 @@ export interface NumericalGradOptions {
  * numericalGrad((x) => x.square().sum(), tensor([1, 2])).toArray(); // ≈ [2, 4]
  */
 export function numericalGrad(f: (x: Tensor) => Tensor, x: Tensor, options?: NumericalGradOptions): Tensor {
-  const method = options?.method ?? 'central';
+  requireFunction(f, { op: 'numericalGrad', arg: 'f' });
+  requireTensor(x, { op: 'numericalGrad', arg: 'x' });
+  options = requireOptions(options, { op: 'numericalGrad' }, ['method', 'eps']);
+  const method = options.method ?? 'central';
   if (method !== 'central' && method !== 'forward') throw new ValueError('unknown method', { op: 'numericalGrad', arg: 'options.method', expected: "'central' | 'forward'", received: String(method) });
-  const eps = options?.eps ?? (method === 'central' ? Math.cbrt(Number.EPSILON) : Math.sqrt(Number.EPSILON));
+  const eps = options.eps ?? (method === 'central' ? Math.cbrt(Number.EPSILON) : Math.sqrt(Number.EPSILON));
   if (!(eps > 0) || !Number.isFinite(eps)) throw new ValueError('eps must be a positive finite number', { op: 'numericalGrad', arg: 'options.eps', received: eps });
   return noGrad(() => {
     const base = Float64Array.from(cast(x, 'float64').data);

@@ -2,6 +2,7 @@ import { Tensor } from '../tensor.ts';
 import type { TensorLike } from '../ops/util.ts';
 import { toTensor } from '../ops/util.ts';
 import { withMask } from './tape.ts';
+import { requireFunction } from '../validate/require-options.ts';
 
 /**
  * The same values, treated as a constant by differentiation (no gradient flows through it).
@@ -26,6 +27,7 @@ export function stopGradient(x: TensorLike): Tensor {
  * const y = noGrad(() => tensor([1, 2]).mul(2));
  */
 export function noGrad<T>(fn: () => T): T {
+  requireFunction(fn, { op: 'noGrad', arg: 'fn' });
   return withMask(0, fn);
 }
 

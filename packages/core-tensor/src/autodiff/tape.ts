@@ -11,6 +11,7 @@
  */
 import type { Tensor } from '../tensor.ts';
 import { ValueError } from '../errors.ts';
+import { anomalyOn, checkAnomaly } from './anomaly.ts';
 
 /** A vector-Jacobian product: the gradients of the inputs given the output's gradient `g`. */
 export type Vjp = (g: Tensor, needs: readonly boolean[]) => readonly (Tensor | null | undefined)[];
@@ -39,6 +40,7 @@ export function currentMask(): number {
  * @returns out
  */
 export function record(out: Tensor, op: string, inputs: readonly Tensor[], vjp: Vjp): Tensor {
+  if (anomalyOn()) checkAnomaly(op, out, inputs);
   if (activeMask === 0) return out;
   let m = 0;
   for (const t of inputs) m |= t._mask;

@@ -1,4 +1,5 @@
 import { ShapeError, ValueError } from '../errors.ts';
+import { requireObject, requireOptions } from '../validate/require-options.ts';
 import type { Rng } from '../random.ts';
 import { Tensor } from '../tensor.ts';
 import { powerIterate } from './kernels/power-iteration.ts';
@@ -55,8 +56,10 @@ function defaultStart(n: number): Float64Array {
  * value; // 3 (to 1e-12); converged === true
  */
 export function powerIteration(a: Tensor, options?: PowerIterationOptions): PowerIterationResult {
-  const tol = options?.tol ?? 1e-10;
-  const maxIter = options?.maxIter ?? 1000;
+  options = requireOptions(options, { op: 'powerIteration' }, ['tol', 'maxIter', 'init', 'rng']);
+  if (options.rng !== undefined) requireObject(options.rng, { op: 'powerIteration', arg: 'options.rng' }, ['normal']);
+  const tol = options.tol ?? 1e-10;
+  const maxIter = options.maxIter ?? 1000;
   if (!(Number.isFinite(tol) && tol > 0)) {
     throw new ValueError('tol must be a finite number > 0', { op: 'powerIteration', arg: 'options.tol', expected: 'a finite number > 0', received: tol });
   }
@@ -69,7 +72,7 @@ export function powerIteration(a: Tensor, options?: PowerIterationOptions): Powe
     throw new ShapeError('a must not be empty', { op: 'powerIteration', arg: 'a', expected: 'shape [n, n] with n ≥ 1', received: '[0, 0]' });
   }
   let start: Float64Array;
-  if (options?.init !== undefined) {
+  if (options.init !== undefined) {
     const given: unknown = options.init;
     if (given instanceof Tensor && (given.rank !== 1 || given.size !== n)) {
       throw new ShapeError(`options.init must be a vector of length ${n}`, { op: 'powerIteration', arg: 'options.init', expected: `[${n}]`, received: `[${given.shape.join(', ')}]` });
@@ -79,7 +82,7 @@ export function powerIteration(a: Tensor, options?: PowerIterationOptions): Powe
       throw new ValueError('options.init must not be all zeros', { op: 'powerIteration', arg: 'options.init', expected: 'a nonzero vector', received: 'all zeros' });
     }
     start = init.data;
-  } else if (options?.rng !== undefined) {
+  } else if (options.rng !== undefined) {
     const r = options.rng;
     start = Float64Array.from({ length: n }, () => r.normal());
   } else {

@@ -15,7 +15,7 @@
 import type { Backend } from '../backend/backend.ts';
 import { getBackend } from '../backend/registry.ts';
 import type { TypedArray } from '../dtype.ts';
-import { ValueError } from '../errors.ts';
+import { DisposedError, ValueError } from '../errors.ts';
 import { currentMask } from '../autodiff/tape.ts';
 import { Tensor } from '../tensor.ts';
 import { dropLeaves, materialize } from './fusion.ts';
@@ -192,6 +192,9 @@ function closeScope(scope: Scope, returned: ReadonlySet<Tensor>): void {
  */
 export function keep<T extends Tensor>(t: T): T {
   if (!(t instanceof Tensor)) throw new ValueError('keep needs a Tensor', { op: 'keep', arg: 't', expected: 'a Tensor', received: typeof t });
+  if (t.isDisposed) {
+    throw new DisposedError('cannot keep a disposed tensor', { op: 'keep', arg: 't', expected: 'a live tensor', received: 'a disposed tensor', hint: 'call keep(t) inside the tidy scope, before it ends' });
+  }
   t._kept = true;
   return t;
 }

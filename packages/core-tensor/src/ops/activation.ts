@@ -4,6 +4,8 @@
  */
 import { requireFloat } from '../dtype.ts';
 import { ValueError } from '../errors.ts';
+import { requireNumber } from '../validate/require-number.ts';
+import { requireOneOf, requireOptions } from '../validate/require-options.ts';
 import { normAxis } from '../shape.ts';
 import { stopGradient } from '../autodiff/stop-gradient.ts';
 import type { Tensor } from '../tensor.ts';
@@ -11,7 +13,7 @@ import type { TensorLike } from './util.ts';
 import { toTensor } from './util.ts';
 import { add, div, maximum, minimum, mul, sub } from './binary.ts';
 import { erf, exp, log1p, neg, tanh } from './unary.ts';
-import { greater } from './compare.ts';
+import { equal, greater } from './compare.ts';
 import { where } from './where.ts';
 import { logSumExp, max, sum } from './reduce.ts';
 import { softmaxByKernel } from './softmax-kernel.ts';
@@ -31,6 +33,7 @@ function floatArg(op: string, x: TensorLike): Tensor {
  * leakyRelu(tensor([-10, 1])).toArray(); // [-0.1, 1]
  */
 export function leakyRelu(x: TensorLike, slope = 0.01): Tensor {
+  requireNumber(slope, { op: 'leakyRelu', arg: 'slope' });
   const t = toTensor('leakyRelu', 'x', x);
   return where(greater(t, 0), t, mul(t, slope));
 }
@@ -74,14 +77,16 @@ export interface GeluOptions {
  * gelu(tensor([1])).toArray(); // [0.8413447460685429]
  */
 export function gelu(x: TensorLike, options?: GeluOptions): Tensor {
-  const t = floatArg('gelu', x);
-  const mode = options?.approximate ?? 'none';
-  if (mode === 'tanh') {
-    const inner = mul(add(t, mul(mul(mul(t, t), t), 0.044715)), Math.sqrt(2 / Math.PI));
-    return mul(mul(t, 0.5), add(tanh(inner), 1));
-  }
-  if (mode !== 'none') throw new ValueError('unknown approximation', { op: 'gelu', arg: 'options.approximate', expected: "'none' | 'tanh'", received: String(mode) });
-  return mul(mul(t, 0.5), add(erf(mul(t, Math.SQRT1_2)), 1));
+  const o = requireOptions(options, { op: 'gelu' }, ['approximate']);
+  const mode = requireOneOf(o.approximate ?? 'none', { op: 'gelu', arg: 'options.approximate' }, ['none', 'tanh'] as const);
+  const t0 = floatArg('gelu', x);
+  // GELU(−∞) = 0, but −∞·Φ(−∞) = −∞·0 is NaN: evaluate at 0 there (also keeps the gradient finite).
+  const minusInf = equal(t0, -Infinity);
+  const t = where(minusInf, 0, t0);
+  const y = mode === 'tanh'
+    ? mul(mul(t, 0.5), add(tanh(mul(add(t, mul(mul(mul(t, t), t), 0.044715)), Math.sqrt(2 / Math.PI))), 1))
+    : mul(mul(t, 0.5), add(erf(mul(t, Math.SQRT1_2)), 1));
+  return where(minusInf, 0, y);
 }
 
 /**
@@ -130,6 +135,8 @@ export function logSoftmax(x: TensorLike, axis = -1): Tensor {
  * clip(tensor([-2, 0.5, 2]), -1, 1).toArray(); // [-1, 0.5, 1]
  */
 export function clip(x: TensorLike, low: number, high: number): Tensor {
+  requireNumber(low, { op: 'clip', arg: 'low' });
+  requireNumber(high, { op: 'clip', arg: 'high' });
   if (!(low <= high)) throw new ValueError('low must not exceed high', { op: 'clip', arg: 'low', expected: `<= ${high}`, received: low });
   return minimum(maximum(toTensor('clip', 'x', x), low), high);
 }

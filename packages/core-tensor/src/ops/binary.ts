@@ -7,7 +7,9 @@ import type { BinaryOp } from '../backend/backend.ts';
 import { getBackend } from '../backend/registry.ts';
 import { isFloat } from '../dtype.ts';
 import { record } from '../autodiff/tape.ts';
-import { broadcastShapes, sameShape } from '../shape.ts';
+import { broadcastShapes, sameShape, sizeOf } from '../shape.ts';
+import { ValueError } from '../errors.ts';
+import { checkElementCount } from '../validate/element-cap.ts';
 import type { Tensor } from '../tensor.ts';
 import type { TensorLike } from './util.ts';
 import { arithmeticDType, fromBuffer, toTensors } from './util.ts';
@@ -62,11 +64,29 @@ export function unbroadcast(g: Tensor, t: Tensor): Tensor {
   return r;
 }
 
+/** PyTorch's rule: an integer tensor to a negative integer power is an error (the result is not an integer). */
+function checkIntegerExponent(b: Tensor): void {
+  const d = b.data;
+  for (let i = 0; i < d.length; i++) {
+    if ((d[i] as number) < 0) {
+      throw new ValueError('integers to negative integer powers are not allowed', {
+        op: 'pow',
+        arg: 'b',
+        expected: 'non-negative exponents for an integer base',
+        received: d[i],
+        hint: "cast the base to float first: pow(a.astype('float64'), b)",
+      });
+    }
+  }
+}
+
 function binaryOp(op: BinaryOp, a: TensorLike, b: TensorLike): Tensor {
   const [ta, tb] = toTensors(op, a, b);
   let dtype = arithmeticDType(ta.dtype, tb.dtype);
   if (op === 'div' && !isFloat(dtype)) dtype = 'float64';
   const shape = broadcastShapes(op, ta.shape, tb.shape);
+  checkElementCount(sizeOf(shape), { op, arg: 'b' });
+  if (op === 'pow' && !isFloat(dtype)) checkIntegerExponent(tb);
   const out = fuse(op, [ta, tb], shape, dtype) ?? fromBuffer(getBackend().binary(op, broadcastView(ta, shape), broadcastView(tb, shape), dtype), shape, dtype);
   const rule = BINARY_GRADS[op];
   return record(out, op, [ta, tb], (g, needs) => {

@@ -2,6 +2,10 @@
 import type { DType } from '../dtype.ts';
 import { isFloat } from '../dtype.ts';
 import { DTypeError, ValueError } from '../errors.ts';
+import { describeType } from '../validate/arg-ref.ts';
+import { checkElementCount } from '../validate/element-cap.ts';
+import { requireInteger } from '../validate/require-number.ts';
+import { requireOptions } from '../validate/require-options.ts';
 import { getBackend } from '../backend/registry.ts';
 import { normAxis } from '../shape.ts';
 import { record } from '../autodiff/tape.ts';
@@ -24,11 +28,14 @@ function indexArray(op: string, indices: Tensor | readonly number[], dim: number
     idx = d instanceof Int32Array ? d : Int32Array.from(d);
     shape = indices.shape;
   } else {
+    if (!Array.isArray(indices)) throw new ValueError('indices must be an int32 tensor or an array of integers', { op, arg: 'indices', expected: 'Tensor | number[]', received: describeType(indices) });
+    checkElementCount(indices.length, { op, arg: 'indices' });
+    indices.forEach((v, i) => {
+      if (typeof v !== 'number' || !Number.isInteger(v)) throw new ValueError('indices must be integers', { op, arg: `indices[${i}]`, received: describeType(v) });
+      if (v < 0 || v >= dim) throw new ValueError(`index ${v} is out of range for an axis of size ${dim}`, { op, arg: `indices[${i}]`, expected: `integer in [0, ${dim - 1}]`, received: v });
+    });
     idx = Int32Array.from(indices);
     shape = [indices.length];
-    indices.forEach((v, i) => {
-      if (!Number.isInteger(v)) throw new ValueError('indices must be integers', { op, arg: `indices[${i}]`, received: v });
-    });
   }
   for (let i = 0; i < idx.length; i++) {
     const v = idx[i] as number;
@@ -98,10 +105,13 @@ export function take(x: TensorLike, indices: Tensor | readonly number[], axis?: 
  * oneHot([0, 2], 3).toArray(); // [[1, 0, 0], [0, 0, 1]]
  */
 export function oneHot(indices: Tensor | readonly number[], depth: number, options?: { dtype?: DType }): Tensor {
-  if (!Number.isInteger(depth) || depth < 1) throw new ValueError('depth must be a positive integer', { op: 'oneHot', arg: 'depth', received: depth });
+  requireInteger(depth, { op: 'oneHot', arg: 'depth' }, { min: 1 });
+  const o = requireOptions(options, { op: 'oneHot' }, ['dtype']);
   const { idx, shape } = indexArray('oneHot', indices, depth);
+  checkElementCount(idx.length * depth, { op: 'oneHot', arg: 'depth' });
+  checkElementCount(depth, { op: 'oneHot', arg: 'depth' });
   const classes = new Int32Array(depth);
   for (let i = 0; i < depth; i++) classes[i] = i;
   const idxT = fromBuffer(idx, shape, 'int32');
-  return cast(equal(expandDims(idxT, -1), fromBuffer(classes, [depth], 'int32')), options?.dtype ?? 'float64');
+  return cast(equal(expandDims(idxT, -1), fromBuffer(classes, [depth], 'int32')), o.dtype ?? 'float64');
 }

@@ -2,6 +2,8 @@
 import { getBackend } from '../backend/registry.ts';
 import { promoteTypes, isFloat } from '../dtype.ts';
 import { ShapeError, ValueError } from '../errors.ts';
+import { describeType } from '../validate/arg-ref.ts';
+import { checkElementCount } from '../validate/element-cap.ts';
 import { fmtShape, normAxis, rowMajorStrides, sizeOf } from '../shape.ts';
 import { record } from '../autodiff/tape.ts';
 import type { Tensor } from '../tensor.ts';
@@ -20,6 +22,8 @@ import { cast } from './cast.ts';
  * concat([tensor([1, 2]), tensor([3])]).toArray(); // [1, 2, 3]
  */
 export function concat(tensors: readonly TensorLike[], axis = 0): Tensor {
+  const list: unknown = tensors;
+  if (!Array.isArray(list)) throw new ValueError('tensors must be an array of tensors', { op: 'concat', arg: 'tensors', expected: 'Tensor[]', received: describeType(list), hint: 'wrap a single tensor in a list: concat([x])' });
   if (tensors.length === 0) throw new ValueError('needs at least one tensor', { op: 'concat', arg: 'tensors', received: 'an empty list' });
   const ts = tensors.map((x, i) => toTensor('concat', `tensors[${i}]`, x));
   const first = ts[0] as Tensor;
@@ -39,6 +43,7 @@ export function concat(tensors: readonly TensorLike[], axis = 0): Tensor {
     total += t.shape[a] as number;
   });
   const shape = first.shape.map((d, j) => (j === a ? total : d));
+  checkElementCount(sizeOf(shape), { op: 'concat', arg: 'tensors' });
   const be = getBackend();
   const buf = be.fill(sizeOf(shape), 0, dtype);
   const strides = rowMajorStrides(shape);
@@ -68,6 +73,8 @@ export function concat(tensors: readonly TensorLike[], axis = 0): Tensor {
  * stack([tensor([1, 2]), tensor([3, 4])]).toArray(); // [[1, 2], [3, 4]]
  */
 export function stack(tensors: readonly TensorLike[], axis = 0): Tensor {
+  const list: unknown = tensors;
+  if (!Array.isArray(list)) throw new ValueError('tensors must be an array of tensors', { op: 'stack', arg: 'tensors', expected: 'Tensor[]', received: describeType(list) });
   if (tensors.length === 0) throw new ValueError('needs at least one tensor', { op: 'stack', arg: 'tensors', received: 'an empty list' });
   const ts = tensors.map((x, i) => toTensor('stack', `tensors[${i}]`, x));
   const a = normAxis('stack', axis, (ts[0] as Tensor).rank + 1);
@@ -95,7 +102,9 @@ export function split(x: TensorLike, sections: number | readonly number[], axis 
     }
     sizes = new Array<number>(sections).fill(dim / sections);
   } else {
-    sizes = sections.slice();
+    const list: unknown = sections;
+    if (!Array.isArray(list)) throw new ShapeError('sections must be a number or a list of sizes', { op: 'split', arg: 'sections', expected: 'number | number[]', received: describeType(list) });
+    sizes = (list as number[]).slice();
     const total = sizes.reduce((p, q) => p + q, 0);
     if (total !== dim || sizes.some((s) => !Number.isInteger(s) || s < 0)) {
       throw new ShapeError(`section sizes must be non-negative integers adding up to ${dim}`, { op: 'split', arg: 'sections', expected: `sum ${dim}`, received: sizes });

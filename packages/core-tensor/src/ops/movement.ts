@@ -4,6 +4,7 @@
  */
 import { getBackend } from '../backend/registry.ts';
 import { ShapeError } from '../errors.ts';
+import { describeType } from '../validate/arg-ref.ts';
 import { broadcastShapes, checkShape, fmtShape, isRowMajor, normAxis, normAxes, rowMajorStrides, sameShape, sizeOf } from '../shape.ts';
 import { record } from '../autodiff/tape.ts';
 import { Tensor } from '../tensor.ts';
@@ -27,6 +28,10 @@ function makeView(x: Tensor, shape: readonly number[], strides: readonly number[
  */
 export function reshape(x: TensorLike, shape: readonly number[]): Tensor {
   const t = toTensor('reshape', 'x', x);
+  const list: unknown = shape;
+  if (!Array.isArray(list) || list.some((d) => typeof d !== 'number' || !Number.isInteger(d) || d < -1)) {
+    throw new ShapeError('shape must be an array of integers >= 0 (one may be -1)', { op: 'reshape', arg: 'shape', expected: 'number[]', received: describeType(list) });
+  }
   const wanted = shape.slice();
   const minus = wanted.indexOf(-1);
   if (minus >= 0) {
@@ -75,6 +80,10 @@ export function flatten(x: TensorLike): Tensor {
  */
 export function transpose(x: TensorLike, perm?: readonly number[]): Tensor {
   const t = toTensor('transpose', 'x', x);
+  const permList: unknown = perm;
+  if (permList !== undefined && !Array.isArray(permList)) {
+    throw new ShapeError('perm must be an array of axes', { op: 'transpose', arg: 'perm', expected: `a permutation of 0..${t.rank - 1}`, received: describeType(permList) });
+  }
   const p = perm === undefined ? t.shape.map((_, i) => t.rank - 1 - i) : perm.map((a) => normAxis('transpose', a, t.rank, 'perm'));
   if (p.length !== t.rank || new Set(p).size !== t.rank) {
     throw new ShapeError(`perm must be a permutation of the ${t.rank} dims`, { op: 'transpose', arg: 'perm', expected: `a permutation of 0..${t.rank - 1}`, received: perm === undefined ? [] : perm.slice() });
@@ -96,6 +105,8 @@ export function transpose(x: TensorLike, perm?: readonly number[]): Tensor {
  * permute(zeros([2, 3, 4]), [2, 0, 1]).shape; // [4, 2, 3]
  */
 export function permute(x: TensorLike, perm: readonly number[]): Tensor {
+  const permList: unknown = perm;
+  if (!Array.isArray(permList)) throw new ShapeError('perm must be an array of axes', { op: 'permute', arg: 'perm', expected: 'a permutation of 0..rank-1', received: describeType(permList) });
   return transpose(x, perm);
 }
 
@@ -162,8 +173,15 @@ export function broadcastTo(x: TensorLike, shape: readonly number[]): Tensor {
 }
 
 function normSlice(t: Tensor, begin: number | readonly number[], size?: number | readonly number[]): { begin: number[]; size: number[] } {
-  const b = typeof begin === 'number' ? [begin] : begin.slice();
-  const s = size === undefined ? [] : typeof size === 'number' ? [size] : size.slice();
+  const ints = (v: unknown, arg: string): number[] => {
+    const list: unknown = typeof v === 'number' ? [v] : v;
+    if (!Array.isArray(list) || list.some((d) => typeof d !== 'number' || !Number.isInteger(d))) {
+      throw new ShapeError(`${arg} must be an integer or a list of integers`, { op: 'slice', arg, expected: 'number | number[]', received: describeType(v) });
+    }
+    return (list as number[]).slice();
+  };
+  const b = ints(begin, 'begin');
+  const s = size === undefined ? [] : ints(size, 'size');
   if (b.length > t.rank || s.length > t.rank) {
     throw new ShapeError('begin/size have more entries than the tensor has dims', { op: 'slice', arg: b.length > t.rank ? 'begin' : 'size', expected: `at most ${t.rank} entries`, received: b.length > t.rank ? b : s });
   }
@@ -224,6 +242,10 @@ export function slice(x: TensorLike, begin: number | readonly number[], size?: n
 export function pad(x: TensorLike, begin: readonly number[], shape: readonly number[]): Tensor {
   const t = toTensor('pad', 'x', x);
   checkShape('pad', shape);
+  const beginList: unknown = begin;
+  if (!Array.isArray(beginList) || beginList.some((b) => typeof b !== 'number' || !Number.isInteger(b))) {
+    throw new ShapeError('begin must be a list of integers', { op: 'pad', arg: 'begin', expected: 'number[]', received: describeType(beginList) });
+  }
   if (begin.length !== t.rank || shape.length !== t.rank || t.shape.some((d, i) => (begin[i] as number) < 0 || (begin[i] as number) + d > (shape[i] as number))) {
     throw new ShapeError(`cannot place ${fmtShape(t.shape)} at [${begin.join(', ')}] inside ${fmtShape(shape)}`, { op: 'pad', arg: 'begin', received: begin.slice() });
   }

@@ -5,7 +5,9 @@
 import type { ReduceOp } from '../backend/backend.ts';
 import { getBackend } from '../backend/registry.ts';
 import { isFloat } from '../dtype.ts';
-import { ShapeError } from '../errors.ts';
+import { ShapeError, ValueError } from '../errors.ts';
+import { requireBoolean, requireFinite } from '../validate/require-number.ts';
+import { requireOptions } from '../validate/require-options.ts';
 import { normAxes, normAxis } from '../shape.ts';
 import { record } from '../autodiff/tape.ts';
 import { stopGradient } from '../autodiff/stop-gradient.ts';
@@ -15,7 +17,7 @@ import { fromBuffer, toTensor, view } from './util.ts';
 import { broadcastTo, flatten, reshape } from './movement.ts';
 import { cast } from './cast.ts';
 import { add, div, mul, sub } from './binary.ts';
-import { exp, log, square } from './unary.ts';
+import { abs, exp, log, square } from './unary.ts';
 import { equal } from './compare.ts';
 import { where } from './where.ts';
 
@@ -37,7 +39,15 @@ function keptShape(shape: readonly number[], axes: readonly number[]): number[] 
   return shape.map((d, i) => (axes.includes(i) ? 1 : d));
 }
 
+/** Checks the options object of a reduction (keepDims, plus `extra` keys). */
+function reduceOptions<T extends ReduceOptions>(op: string, options: T | undefined, extra: readonly string[] = []): Partial<T> {
+  const o = requireOptions(options, { op }, ['keepDims', ...extra]);
+  if (o.keepDims !== undefined) requireBoolean(o.keepDims, { op, arg: 'options.keepDims' });
+  return o;
+}
+
 function reduceOp(op: ReduceOp, x: TensorLike, axis: Axis, options: ReduceOptions | undefined): Tensor {
+  reduceOptions(op, options);
   let t = toTensor(op, 'x', x);
   if (t.dtype === 'bool') t = cast(t, 'int32');
   const axes = normAxes(op, axis, t.rank);
@@ -106,7 +116,8 @@ function floatInput(op: string, x: TensorLike): Tensor {
 }
 
 /**
- * Arithmetic mean over `axis` (integers are averaged in float64).
+ * Arithmetic mean over `axis` (integers are averaged in float64). As PyTorch, the mean over an
+ * empty axis is NaN (0/0), while the sum over an empty axis is 0.
  * @param x any shape
  * @param axis an axis or a list (default all)
  * @param options keepDims
@@ -115,6 +126,7 @@ function floatInput(op: string, x: TensorLike): Tensor {
  * mean(tensor([[1, 2], [3, 4]]), 1).toArray(); // [1.5, 3.5]
  */
 export function mean(x: TensorLike, axis?: Axis, options?: ReduceOptions): Tensor {
+  reduceOptions('mean', options);
   const t = floatInput('mean', x);
   const axes = normAxes('mean', axis, t.rank);
   return div(sum(t, axes, options), countOf(t, axes));
@@ -127,16 +139,28 @@ export function mean(x: TensorLike, axis?: Axis, options?: ReduceOptions): Tenso
  * @param axis an axis or a list (default all)
  * @param options keepDims, correction
  * @returns the variances
- * @throws ShapeError for an axis out of range
+ * @throws ShapeError for an axis out of range; ValueError for a negative or non-finite correction,
+ *   or one that leaves no degrees of freedom (count − correction ≤ 0 on a non-empty axis)
  * @example
  * variance(tensor([1, 2, 3, 4])).item(); // 1.25
  */
 export function variance(x: TensorLike, axis?: Axis, options?: VarianceOptions): Tensor {
+  const o = reduceOptions('variance', options, ['correction']);
+  const correction = requireFinite(o.correction ?? 0, { op: 'variance', arg: 'options.correction' }, { min: 0 });
   const t = floatInput('variance', x);
   const axes = normAxes('variance', axis, t.rank);
+  const count = countOf(t, axes);
+  if (count > 0 && count - correction <= 0) {
+    throw new ValueError('not enough values for this correction: the denominator count − correction must be positive', {
+      op: 'variance',
+      arg: 'options.correction',
+      expected: `less than the ${count} values reduced over`,
+      received: correction,
+    });
+  }
   const m = mean(t, axes, { keepDims: true });
   const ss = sum(square(sub(t, m)), axes, { keepDims: options?.keepDims === true });
-  return div(ss, countOf(t, axes) - (options?.correction ?? 0));
+  return div(ss, count - correction);
 }
 
 /**
@@ -151,16 +175,19 @@ export function variance(x: TensorLike, axis?: Axis, options?: VarianceOptions):
  * logSumExp(tensor([1000, 1000])).item(); // 1000.6931471805599
  */
 export function logSumExp(x: TensorLike, axis?: Axis, options?: ReduceOptions): Tensor {
+  reduceOptions('logSumExp', options);
   const t = floatInput('logSumExp', x);
   const axes = normAxes('logSumExp', axis, t.rank);
   const mRaw = stopGradient(max(t, axes, { keepDims: true }));
-  // An all −∞ slice has max −∞; shifting by it would give NaN, so shift by 0 there.
-  const m = where(equal(mRaw, -Infinity), 0, mRaw);
+  // A slice whose max is ±∞ would give ∞ − ∞ = NaN when shifted by it, so shift by 0 there:
+  // all −∞ gives log 0 = −∞, any +∞ gives log ∞ = ∞ (the true limits).
+  const m = where(equal(abs(mRaw), Infinity), 0, mRaw);
   const lse = add(log(sum(exp(sub(t, m)), axes, { keepDims: true })), m);
   return options?.keepDims === true ? lse : reshape(lse, t.shape.filter((_, i) => !axes.includes(i)));
 }
 
 function argOp(op: 'argmax' | 'argmin', x: TensorLike, axis: number | undefined, options: ReduceOptions | undefined): Tensor {
+  reduceOptions(op, options);
   let t = toTensor(op, 'x', x);
   if (axis === undefined) t = flatten(t);
   const a = normAxis(op, axis ?? 0, t.rank);

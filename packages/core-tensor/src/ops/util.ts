@@ -4,6 +4,8 @@ import { isFloat, promoteTypes } from '../dtype.ts';
 import { ValueError } from '../errors.ts';
 import { rowMajorStrides } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
+import { describeType } from '../validate/arg-ref.ts';
+import { requireLive } from '../validate/require-tensor.ts';
 
 /** A tensor, or a JS number standing for a scalar tensor (it broadcasts). */
 export type TensorLike = Tensor | number;
@@ -62,14 +64,15 @@ function constantTensor(v: number, dtype: DType): Tensor {
 
 /** Converts a TensorLike, giving a number the dtype suggested by `like`. */
 export function toTensor(op: string, arg: string, x: TensorLike, like?: DType): Tensor {
-  if (x instanceof Tensor) return x;
+  if (x instanceof Tensor) return x._disposed ? requireLive(x, { op, arg }) : x;
   if (typeof x === 'number') return constantTensor(x, numberDType(x, like));
-  throw new ValueError('expected a Tensor or a number', { op, arg, expected: 'Tensor | number', received: typeof x });
+  throw new ValueError('expected a Tensor or a number', { op, arg, expected: 'Tensor | number', received: describeType(x) });
 }
 
 /** Converts two TensorLikes; a number adopts the other operand's dtype family. */
 export function toTensors(op: string, a: TensorLike, b: TensorLike): [Tensor, Tensor] {
-  if (a instanceof Tensor && b instanceof Tensor) return [a, b];
+  if (a instanceof Tensor && b instanceof Tensor && !a._disposed && !b._disposed) return [a, b];
+  if (a instanceof Tensor && b instanceof Tensor) return [toTensor(op, 'a', a), toTensor(op, 'b', b)];
   if (a instanceof Tensor) return [a, toTensor(op, 'b', b, a.dtype)];
   if (b instanceof Tensor) return [toTensor(op, 'a', a, b.dtype), b];
   return [toTensor(op, 'a', a), toTensor(op, 'b', b)];

@@ -1,3 +1,4 @@
+import { describeType, requireOptions } from '@gradlab/core-tensor';
 import Papa from 'papaparse';
 import { CsvError } from './csv-error.ts';
 import { MISSING, parseNumber } from './csv-options.ts';
@@ -33,6 +34,11 @@ export function throwParseError(errors: readonly Papa.ParseError[], op: string):
  */
 export function parseCsv(text: string, options: CsvOptions = {}): CsvResult {
   const op = 'parseCsv';
+  if (typeof text !== 'string') throw new CsvError('the CSV text must be a string', { row: 0, op, expected: 'a string', received: describeType(text) });
+  options = requireOptions(options, { pkg: 'data', op }, ['header', 'delimiter', 'target', 'columns', 'categorical', 'encoding']);
+  if (options.delimiter !== undefined && (typeof options.delimiter !== 'string' || options.delimiter.length !== 1 || '"\r\n'.includes(options.delimiter))) {
+    throw new CsvError('the delimiter must be one character (not a quote or a newline)', { row: 0, op, expected: "one character such as ',' or ';'", received: describeType(options.delimiter) });
+  }
   const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: true, ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}) });
   throwParseError(parsed.errors, op);
   const rows = parsed.data;

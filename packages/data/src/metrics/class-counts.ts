@@ -1,4 +1,4 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { requireOptions, ValueError } from '@gradlab/core-tensor';
 import type { VectorInput } from '../matrix.ts';
 import { checkPair } from './check-pair.ts';
 
@@ -23,6 +23,7 @@ interface Counts {
 
 /** Reduces per-class true/false positive and false negative counts by the chosen average. */
 export function classScore(t: VectorInput, y: VectorInput, options: ClassScoreOptions, op: string, score: (c: Counts) => number): number {
+  options = requireOptions(options, { pkg: 'data', op }, ['average', 'positive']);
   const [tv, yv] = checkPair(t, y, op);
   const average = options.average ?? 'binary';
   const labels = [...new Set([...tv, ...yv])].sort((a, b) => a - b);

@@ -1,3 +1,4 @@
+import { requireOptions } from '@gradlab/core-tensor';
 import type { VectorInput } from '../matrix.ts';
 import { checkPair } from './check-pair.ts';
 
@@ -21,6 +22,7 @@ export interface ConfusionMatrix {
  * confusionMatrix([0, 1, 1], [0, 0, 1]).counts; // [[1, 0], [1, 1]]
  */
 export function confusionMatrix(t: VectorInput, y: VectorInput, options: { labels?: readonly number[] } = {}): ConfusionMatrix {
+  options = requireOptions(options, { pkg: 'data', op: 'confusionMatrix' }, ['labels']);
   const [tv, yv] = checkPair(t, y, 'confusionMatrix');
   const labels = options.labels !== undefined ? [...options.labels] : [...new Set([...tv, ...yv])].sort((a, b) => a - b);
   const at = new Map(labels.map((l, i) => [l, i]));

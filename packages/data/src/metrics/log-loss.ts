@@ -1,4 +1,4 @@
-import { ShapeError, ValueError } from '@gradlab/core-tensor';
+import { requireOptions, ShapeError, ValueError } from '@gradlab/core-tensor';
 import { toMatrix, toVector } from '../matrix.ts';
 import type { MatrixInput, VectorInput } from '../matrix.ts';
 
@@ -15,6 +15,7 @@ import type { MatrixInput, VectorInput } from '../matrix.ts';
  * logLoss([1, 0], [0.9, 0.2]); // (−log 0.9 − log 0.8) / 2 = 0.164252
  */
 export function logLoss(t: VectorInput, q: MatrixInput, options: { eps?: number } = {}): number {
+  options = requireOptions(options, { pkg: 'data', op: 'logLoss' }, ['eps']);
   const op = 'logLoss';
   const tv = toVector(t, { op, arg: 't' });
   const qm = toMatrix(q, { op, arg: 'q' });

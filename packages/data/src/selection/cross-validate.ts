@@ -1,3 +1,5 @@
+import { checkDataset } from '../check-input.ts';
+import { requireFunction, requireOptions } from '@gradlab/core-tensor';
 import type { Dataset } from '../dataset.ts';
 import type { Fold } from '../split/check-folds.ts';
 import type { EstimatorFactory } from './estimator.ts';
@@ -47,6 +49,9 @@ export interface CrossValidation {
  * cv.meanValidationLoss;
  */
 export function crossValidate(factory: EstimatorFactory, data: Dataset, options: CrossValidateOptions = {}): CrossValidation {
+  requireFunction(factory, { pkg: 'data', op: 'crossValidate', arg: 'factory' });
+  checkDataset(data, 'crossValidate');
+  options = requireOptions(options, { pkg: 'data', op: 'crossValidate' }, ['k', 'shuffle', 'seed', 'stratify', 'folds', 'loss']);
   const loss = resolveMetric(options.loss ?? 'mse');
   const folds = resolveFolds(data, options, 'crossValidate');
   const validationLosses: number[] = [];

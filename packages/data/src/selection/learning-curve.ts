@@ -1,4 +1,5 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { checkDataset } from '../check-input.ts';
+import { requireFunction, requireOptions, ValueError } from '@gradlab/core-tensor';
 import type { Dataset } from '../dataset.ts';
 import { toRng } from '../seed.ts';
 import type { CrossValidateOptions } from './cross-validate.ts';
@@ -27,6 +28,11 @@ export interface LearningCurveOptions extends CrossValidateOptions {
  * learningCurve(() => polynomialRegression({ degree: 3 }), sinusoid({ n: 100 }), { sizes: [10, 20, 40, 80], k: 5 });
  */
 export function learningCurve(factory: EstimatorFactory, data: Dataset, options: LearningCurveOptions): CurvePoint<number>[] {
+  requireFunction(factory, { pkg: 'data', op: 'learningCurve', arg: 'factory' });
+  checkDataset(data, 'learningCurve');
+  options = requireOptions(options, { pkg: 'data', op: 'learningCurve' }, ['k', 'shuffle', 'seed', 'stratify', 'folds', 'loss', 'sizes']) as LearningCurveOptions;
+  const givensizes: unknown = options.sizes;
+  if (!Array.isArray(givensizes)) throw new ValueError('sizes must be a list of training-set sizes', { pkg: 'data', op: 'learningCurve', arg: 'options.sizes', expected: 'number[]', received: typeof givensizes });
   const op = 'learningCurve';
   if (options.sizes.length === 0) {
     throw new ValueError('no training-set sizes', { pkg: 'data', op, arg: 'options.sizes', expected: 'at least one size', received: '[]' });

@@ -1,4 +1,4 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { requireObject, ValueError } from '@gradlab/core-tensor';
 import type { Matrix } from '../matrix.ts';
 import { accuracy } from '../metrics/accuracy.ts';
 import { f1Score } from '../metrics/f1-score.ts';
@@ -37,6 +37,7 @@ export interface Metric {
  *   evaluate: (t, y) => Math.max(...t.map((v, i) => Math.abs(v - (y.data[i] ?? 0)))) });
  */
 export function defineMetric(spec: Metric): Metric {
+  requireObject(spec, { pkg: 'data', op: 'defineMetric', arg: 'spec' });
   if (typeof spec.name !== 'string' || spec.name.length === 0) {
     throw new ValueError('a metric needs a name', { pkg: 'data', op: 'defineMetric', arg: 'spec.name', expected: 'a non-empty string', received: spec.name });
   }
@@ -83,6 +84,8 @@ export type BuiltinMetricName = keyof typeof builtinMetrics;
  * resolveMetric('mse').lowerIsBetter; // true
  */
 export function resolveMetric(metric: Metric | string, metrics: Readonly<Record<string, Metric>> = builtinMetrics): Metric {
+  if (typeof metric !== 'string') return defineMetric(metric);
+  requireObject(metrics, { pkg: 'data', op: 'resolveMetric', arg: 'metrics' });
   if (typeof metric !== 'string') return metric;
   const found = Object.prototype.hasOwnProperty.call(metrics, metric) ? metrics[metric] : undefined;
   if (found === undefined) {

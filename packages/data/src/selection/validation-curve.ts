@@ -1,4 +1,5 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { checkDataset } from '../check-input.ts';
+import { requireFunction, requireOptions, ValueError } from '@gradlab/core-tensor';
 import type { Dataset } from '../dataset.ts';
 import type { CrossValidateOptions } from './cross-validate.ts';
 import type { CurvePoint } from './curve-point.ts';
@@ -26,6 +27,11 @@ export interface ValidationCurveOptions<V> extends CrossValidateOptions {
  *   { values: [1, 3, 9], k: 5, seed: 0 });
  */
 export function validationCurve<V>(factory: (value: V) => Estimator, data: Dataset, options: ValidationCurveOptions<V>): CurvePoint<V>[] {
+  requireFunction(factory, { pkg: 'data', op: 'validationCurve', arg: 'factory' });
+  checkDataset(data, 'validationCurve');
+  options = requireOptions(options, { pkg: 'data', op: 'validationCurve' }, ['k', 'shuffle', 'seed', 'stratify', 'folds', 'loss', 'values']) as ValidationCurveOptions<V>;
+  const givenvalues: unknown = options.values;
+  if (!Array.isArray(givenvalues)) throw new ValueError('values must be a list of hyper-parameter values', { pkg: 'data', op: 'validationCurve', arg: 'options.values', expected: 'an array', received: typeof givenvalues });
   if (options.values.length === 0) {
     throw new ValueError('no hyper-parameter values to try', { pkg: 'data', op: 'validationCurve', arg: 'options.values', expected: 'at least one value', received: '[]' });
   }

@@ -1,4 +1,4 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { checkElementCount, ValueError } from '@gradlab/core-tensor';
 
 /** One train/validation split of the sample indices 0..N-1 (both sorted ascending). */
 export interface Fold {
@@ -16,6 +16,8 @@ export function checkFoldCount(n: number, k: number, op: string): void {
   if (!Number.isInteger(k) || k < 2) {
     throw new ValueError('K must be an integer of at least 2', { pkg: 'data', op, arg: 'k', expected: 'an integer >= 2', received: k, hint: 'K = 1 leaves nothing to validate on; use K = N for leave-one-out' });
   }
+  // K folds each list all N indices: refuse sizes past the allocation cap instead of hanging.
+  checkElementCount(n * k, { pkg: 'data', op, arg: 'n' });
   if (k > n) {
     throw new ValueError('K cannot exceed the number of samples', { pkg: 'data', op, arg: 'k', expected: `K <= N = ${n}`, received: k, hint: `use k = ${n} (leave-one-out) or fewer folds` });
   }

@@ -1,4 +1,4 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { checkElementCount, requireOptions, ValueError } from '@gradlab/core-tensor';
 import { checkSameLength, classIndices } from '../check-input.ts';
 import type { Seed } from '../seed.ts';
 import { toRng } from '../seed.ts';
@@ -63,6 +63,8 @@ export function holdoutSplit(n: number, options: HoldoutSplitOptions): HoldoutIn
   if (!Number.isInteger(n) || n < 1) {
     throw new ValueError('the data set is empty', { pkg: 'data', op: 'holdoutSplit', arg: 'n', expected: 'at least one sample', received: n });
   }
+  checkElementCount(n, { pkg: 'data', op: 'holdoutSplit', arg: 'n' });
+  options = requireOptions(options, { pkg: 'data', op: 'holdoutSplit' }, ['train', 'validation', 'test', 'shuffle', 'seed', 'stratify']) as HoldoutSplitOptions;
   const fractions = [options.train, options.validation ?? 0, options.test ?? 0];
   const names = ['train', 'validation', 'test'];
   fractions.forEach((f, i) => {

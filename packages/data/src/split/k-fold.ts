@@ -1,3 +1,4 @@
+import { requireOptions } from '@gradlab/core-tensor';
 import type { Seed } from '../seed.ts';
 import { toRng } from '../seed.ts';
 import { checkFoldCount, foldsFromAssignment } from './check-folds.ts';
@@ -25,6 +26,7 @@ export interface KFoldOptions {
  */
 export function kFold(n: number, k: number, options: KFoldOptions = {}): Fold[] {
   checkFoldCount(n, k, 'kFold');
+  options = requireOptions(options, { pkg: 'data', op: 'kFold' }, ['shuffle', 'seed']);
   const order = options.shuffle === false ? Array.from({ length: n }, (_, i) => i) : Array.from(toRng(options.seed).permutation(n));
   const assignment = new Int32Array(n);
   const base = Math.floor(n / k);

@@ -1,4 +1,4 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { requireNumber, ValueError } from '@gradlab/core-tensor';
 import { checkFoldCount } from './check-folds.ts';
 import type { Fold } from './check-folds.ts';
 
@@ -12,6 +12,7 @@ import type { Fold } from './check-folds.ts';
  * leaveOneOut(3)[1]; // { train: [0, 2], validation: [1] }
  */
 export function leaveOneOut(n: number): Fold[] {
+  requireNumber(n, { pkg: 'data', op: 'leaveOneOut', arg: 'n' });
   if (Number.isInteger(n) && n === 1) {
     throw new ValueError('leave-one-out needs at least two samples', { pkg: 'data', op: 'leaveOneOut', arg: 'n', expected: 'N >= 2', received: n, hint: 'with one sample nothing is left to train on' });
   }

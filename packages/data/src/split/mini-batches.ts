@@ -1,4 +1,5 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { checkDataset } from '../check-input.ts';
+import { checkElementCount, requireOptions, ValueError } from '@gradlab/core-tensor';
 import { subset } from '../dataset.ts';
 import type { Dataset } from '../dataset.ts';
 import type { Seed } from '../seed.ts';
@@ -26,18 +27,26 @@ export interface MiniBatchOptions {
  * @example
  * [...miniBatchIndices(5, { batchSize: 2, shuffle: false })]; // [[0, 1], [2, 3], [4]]
  */
-export function* miniBatchIndices(n: number, options: MiniBatchOptions): Generator<number[], void, undefined> {
+export function miniBatchIndices(n: number, options: MiniBatchOptions): Generator<number[], void, undefined> {
+  // Checked here, eagerly, not on the first next(): a bad call fails where it is made.
   if (!Number.isInteger(n) || n < 1) {
     throw new ValueError('the data set is empty', { pkg: 'data', op: 'miniBatches', arg: 'n', expected: 'at least one sample', received: n });
   }
+  options = requireOptions(options, { pkg: 'data', op: 'miniBatches' }, ['batchSize', 'shuffle', 'seed', 'dropLast']) as MiniBatchOptions;
   const s = options.batchSize;
   if (!Number.isInteger(s) || s < 1) {
     throw new ValueError('batch size must be a positive integer', { pkg: 'data', op: 'miniBatches', arg: 'options.batchSize', expected: 'an integer >= 1', received: s });
   }
+  checkElementCount(n, { pkg: 'data', op: 'miniBatches', arg: 'n' });
   const order = options.shuffle === false ? Array.from({ length: n }, (_, i) => i) : Array.from(toRng(options.seed).permutation(n));
+  return batchesOf(order, s, options.dropLast === true);
+}
+
+function* batchesOf(order: readonly number[], s: number, dropLast: boolean): Generator<number[], void, undefined> {
+  const n = order.length;
   for (let start = 0; start < n; start += s) {
     const end = Math.min(start + s, n);
-    if (end - start < s && options.dropLast === true) return;
+    if (end - start < s && dropLast) return;
     yield order.slice(start, end);
   }
 }
@@ -51,6 +60,10 @@ export function* miniBatchIndices(n: number, options: MiniBatchOptions): Generat
  * @example
  * for (const batch of miniBatches(data, { batchSize: 32, seed: epoch, dropLast: true })) step(batch.x, batch.t);
  */
-export function* miniBatches(data: Dataset, options: MiniBatchOptions): Generator<Dataset & { readonly indices: number[] }, void, undefined> {
-  for (const indices of miniBatchIndices(data.t.length, options)) yield { ...subset(data, indices), indices };
+export function miniBatches(data: Dataset, options: MiniBatchOptions): Generator<Dataset & { readonly indices: number[] }, void, undefined> {
+  checkDataset(data, 'miniBatches');
+  const batches = miniBatchIndices(data.t.length, options);
+  return (function* () {
+    for (const indices of batches) yield { ...subset(data, indices), indices };
+  })();
 }

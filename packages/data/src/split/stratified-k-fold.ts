@@ -1,3 +1,4 @@
+import { describeType, requireOptions, ValueError } from '@gradlab/core-tensor';
 import { classIndices } from '../check-input.ts';
 import { toRng } from '../seed.ts';
 import { checkFoldCount, foldsFromAssignment } from './check-folds.ts';
@@ -21,8 +22,13 @@ import type { KFoldOptions } from './k-fold.ts';
  * stratifiedKFold([0, 0, 1, 1], 2, { shuffle: false }); // validation folds [0, 2] and [1, 3]
  */
 export function stratifiedKFold(labels: ArrayLike<number>, k: number, options: KFoldOptions = {}): Fold[] {
+  const list: unknown = labels;
+  if (!Array.isArray(list) && !(ArrayBuffer.isView(list) && !(list instanceof DataView))) {
+    throw new ValueError('labels must be an array of class labels', { pkg: 'data', op: 'stratifiedKFold', arg: 'labels', expected: 'number[] or a typed array', received: describeType(list) });
+  }
   const n = labels.length;
   checkFoldCount(n, k, 'stratifiedKFold');
+  options = requireOptions(options, { pkg: 'data', op: 'stratifiedKFold' }, ['shuffle', 'seed']);
   const classes = classIndices(labels, 'stratifiedKFold');
   const assignment = new Int32Array(n);
   const shuffle = options.shuffle !== false;

@@ -1,3 +1,5 @@
+import { checkDataset } from '../check-input.ts';
+import { requireOptions } from '@gradlab/core-tensor';
 import { subset } from '../dataset.ts';
 import type { Dataset } from '../dataset.ts';
 import type { Seed } from '../seed.ts';
@@ -32,6 +34,8 @@ export interface SplitDatasets {
  * train.t.length; // 120
  */
 export function trainTestSplit(data: Dataset, options: TrainTestSplitOptions): SplitDatasets {
+  checkDataset(data, 'trainTestSplit');
+  options = requireOptions(options, { pkg: 'data', op: 'trainTestSplit' }, ['train', 'validation', 'test', 'shuffle', 'seed', 'stratify']) as TrainTestSplitOptions;
   const idx = holdoutSplit(data.t.length, {
     train: options.train,
     ...(options.validation !== undefined ? { validation: options.validation } : {}),

@@ -1,11 +1,11 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { checkElementCount, ValueError } from '@gradlab/core-tensor';
 
 /** Checks a sample count N (a positive integer) for the generator `op`. */
 export function checkCount(n: number, op: string): number {
   if (!Number.isInteger(n) || n < 1) {
     throw new ValueError('the number of samples must be a positive integer', { pkg: 'data', op, arg: 'options.n', expected: 'an integer >= 1', received: n });
   }
-  return n;
+  return checkElementCount(n, { pkg: 'data', op, arg: 'options.n' });
 }
 
 /** Checks a non-negative finite parameter such as a noise level. */

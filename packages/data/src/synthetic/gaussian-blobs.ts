@@ -1,4 +1,4 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { requireOptions, ValueError } from '@gradlab/core-tensor';
 import { dataset } from '../dataset.ts';
 import type { Dataset } from '../dataset.ts';
 import type { Seed } from '../seed.ts';
@@ -27,6 +27,7 @@ export interface GaussianBlobsOptions {
  * gaussianBlobs({ n: 90, centers: [[0, 0], [3, 3], [0, 3]], std: 0.5, seed: 1 }).classNames; // ['0', '1', '2']
  */
 export function gaussianBlobs(options: GaussianBlobsOptions = {}): Dataset {
+  options = requireOptions(options, { pkg: 'data', op: 'gaussianBlobs' }, ['n', 'centers', 'std', 'seed']);
   const op = 'gaussianBlobs';
   const n = checkCount(options.n ?? 100, op);
   const std = checkNonNegative(options.std ?? 1, op, 'options.std');

@@ -1,4 +1,4 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { requireOptions, ValueError } from '@gradlab/core-tensor';
 import { dataset } from '../dataset.ts';
 import type { Dataset } from '../dataset.ts';
 import type { Seed } from '../seed.ts';
@@ -33,6 +33,7 @@ export interface LinearClassesOptions {
  * linearClasses({ n: 50, separable: true, margin: 0.2, seed: 3 });
  */
 export function linearClasses(options: LinearClassesOptions = {}): Dataset {
+  options = requireOptions(options, { pkg: 'data', op: 'linearClasses' }, ['n', 'separable', 'margin', 'overlap', 'theta', 'seed']);
   const op = 'linearClasses';
   const n = checkCount(options.n ?? 100, op);
   const margin = checkNonNegative(options.margin ?? 0.1, op, 'options.margin');

@@ -1,4 +1,4 @@
-import { ShapeError, ValueError } from '@gradlab/core-tensor';
+import { requireObject, requireOptions, ShapeError, ValueError } from '@gradlab/core-tensor';
 import { dataset } from '../dataset.ts';
 import type { Dataset } from '../dataset.ts';
 import type { Seed } from '../seed.ts';
@@ -36,6 +36,8 @@ export interface SampleJointGaussianOptions {
  * sampleJointGaussian({ mean: [0, 0], cov: [[1, 0.8], [0.8, 1]] }, { n: 500, seed: 0 }); // E[t|x] = 0.8 x
  */
 export function sampleJointGaussian(model: JointGaussianLike, options: SampleJointGaussianOptions): Dataset {
+  requireObject(model, { pkg: 'data', op: 'sampleJointGaussian', arg: 'model' });
+  options = requireOptions(options, { pkg: 'data', op: 'sampleJointGaussian' }, ['n', 'target', 'seed']) as SampleJointGaussianOptions;
   const op = 'sampleJointGaussian';
   const n = checkCount(options.n, op);
   const k = model.mean.length;

@@ -1,4 +1,4 @@
-import { ShapeError, ValueError } from '@gradlab/core-tensor';
+import { requireObject, requireOptions, ShapeError, ValueError } from '@gradlab/core-tensor';
 import { dataset } from '../dataset.ts';
 import type { Dataset } from '../dataset.ts';
 import type { Seed } from '../seed.ts';
@@ -41,6 +41,8 @@ export interface SampleJointTableOptions {
  * sampleJointTable(p, { n: 1000, seed: 0 }); // the notes' joint table
  */
 export function sampleJointTable(table: JointTableLike, options: SampleJointTableOptions): Dataset {
+  requireObject(table, { pkg: 'data', op: 'sampleJointTable', arg: 'table' });
+  options = requireOptions(options, { pkg: 'data', op: 'sampleJointTable' }, ['n', 'target', 'seed']) as SampleJointTableOptions;
   const op = 'sampleJointTable';
   const n = checkCount(options.n, op);
   const vars = table.variables;

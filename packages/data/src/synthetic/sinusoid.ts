@@ -1,3 +1,4 @@
+import { requireOptions } from '@gradlab/core-tensor';
 import { dataset } from '../dataset.ts';
 import type { Dataset } from '../dataset.ts';
 import type { Seed } from '../seed.ts';
@@ -24,6 +25,7 @@ export interface SinusoidOptions {
  * const d = sinusoid({ n: 10, seed: 0 }); // fit M = 1, 3, 9 polynomials to see under- and over-fitting
  */
 export function sinusoid(options: SinusoidOptions = {}): Dataset {
+  options = requireOptions(options, { pkg: 'data', op: 'sinusoid' }, ['n', 'noiseStd', 'seed']);
   const n = checkCount(options.n ?? 10, 'sinusoid');
   const std = checkNonNegative(options.noiseStd ?? 0.3, 'sinusoid', 'options.noiseStd');
   const r = toRng(options.seed);

@@ -1,3 +1,4 @@
+import { requireOptions } from '@gradlab/core-tensor';
 import { dataset } from '../dataset.ts';
 import type { Dataset } from '../dataset.ts';
 import type { Seed } from '../seed.ts';
@@ -24,6 +25,7 @@ export interface TwoMoonsOptions {
  * twoMoons({ n: 200, noise: 0.1, seed: 0 }).x.shape; // [200, 2]
  */
 export function twoMoons(options: TwoMoonsOptions = {}): Dataset {
+  options = requireOptions(options, { pkg: 'data', op: 'twoMoons' }, ['n', 'noise', 'seed']);
   const n = checkCount(options.n ?? 100, 'twoMoons');
   const noise = checkNonNegative(options.noise ?? 0.1, 'twoMoons', 'options.noise');
   const r = toRng(options.seed);

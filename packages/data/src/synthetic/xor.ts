@@ -1,8 +1,9 @@
+import { requireFinite, requireOptions } from '@gradlab/core-tensor';
 import { dataset } from '../dataset.ts';
 import type { Dataset } from '../dataset.ts';
 import type { Seed } from '../seed.ts';
 import { toRng } from '../seed.ts';
-import { checkCount, checkNonNegative } from './check-count.ts';
+import { checkCount } from './check-count.ts';
 
 /** Options of {@link xor}. */
 export interface XorOptions {
@@ -24,8 +25,9 @@ export interface XorOptions {
  * xor({ n: 4, seed: 0 }).t; // 1 where x1·x2 < 0
  */
 export function xor(options: XorOptions = {}): Dataset {
+  options = requireOptions(options, { pkg: 'data', op: 'xor' }, ['n', 'flip', 'seed']);
   const n = checkCount(options.n ?? 100, 'xor');
-  const flip = checkNonNegative(options.flip ?? 0, 'xor', 'options.flip');
+  const flip = requireFinite(options.flip ?? 0, { pkg: 'data', op: 'xor', arg: 'options.flip' }, { min: 0, max: 1 });
   const r = toRng(options.seed);
   const x = new Float64Array(2 * n);
   const t = new Float64Array(n);

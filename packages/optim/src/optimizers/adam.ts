@@ -1,3 +1,4 @@
+import { requireOptions } from '@gradlab/core-tensor';
 import { elementwiseOptimizer } from '../elementwise-optimizer.ts';
 import { requireLearningRate, requireNonNegative, requireUnitInterval } from '../hyperparameters.ts';
 import type { Optimizer } from '../optimizer.ts';
@@ -79,6 +80,7 @@ export function adamUpdate(
  * ```
  */
 export function adam(options: AdamOptions = {}): Optimizer {
+  options = requireOptions(options, { pkg: 'optim', op: 'adam' }, ['lr', 'betas', 'eps', 'weightDecay', 'amsgrad', 'maximize']);
   const hp = adamHyperparameters('adam', options, 0);
   const { lr, beta1, beta2, ...rest } = hp;
   return elementwiseOptimizer({

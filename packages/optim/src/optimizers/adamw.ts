@@ -1,3 +1,4 @@
+import { requireOptions } from '@gradlab/core-tensor';
 import { elementwiseOptimizer } from '../elementwise-optimizer.ts';
 import type { Optimizer } from '../optimizer.ts';
 import type { AdamOptions } from './adam.ts';
@@ -16,6 +17,7 @@ import { adamHyperparameters, adamUpdate } from './adam.ts';
  * ```
  */
 export function adamw(options: AdamOptions = {}): Optimizer {
+  options = requireOptions(options, { pkg: 'optim', op: 'adamw' }, ['lr', 'betas', 'eps', 'weightDecay', 'amsgrad', 'maximize']);
   const hp = adamHyperparameters('adamw', options, 1e-2);
   const { lr, beta1, beta2, ...rest } = hp;
   return elementwiseOptimizer({

@@ -1,3 +1,4 @@
+import { requireObject } from '@gradlab/core-tensor';
 import type { Optimizer } from '../optimizer.ts';
 import type { JsonValue, Schedule } from '../schedule.ts';
 import { builtinSchedules, scheduleFromSpec } from '../schedules/builtin-schedules.ts';
@@ -63,5 +64,6 @@ export const builtinOptimizers: Readonly<Record<string, OptimizerFactory>> = Obj
  * ```
  */
 export function optimizerFromSpec(spec: OptimizerSpec, optimizers: Readonly<Record<string, OptimizerFactory>> = builtinOptimizers): Optimizer {
+  requireObject(spec, { pkg: 'optim', op: 'optimizerFromSpec', arg: 'spec' });
   return resolveFactory('optimizer', 'optimizerFromSpec', spec.id, optimizers)(spec.config);
 }

@@ -1,3 +1,4 @@
+import { requireOptions, ValueError } from '@gradlab/core-tensor';
 import type { Optimizer } from '../optimizer.ts';
 import type { Schedule } from '../schedule.ts';
 import { sgdNamed } from './sgd.ts';
@@ -21,5 +22,14 @@ export interface GdOptions {
  * ```
  */
 export function gd(options: GdOptions): Optimizer {
-  return sgdNamed('gd', 'gd', { lr: options.lr });
+  // A saved gd config holds the SGD fields it was built with (all at their plain-GD values), so a
+  // rebuild passes them back; any other value would be silently ignored, so it is refused.
+  const given = requireOptions(options as GdOptions & Record<string, unknown>, { pkg: 'optim', op: 'gd' }, ['lr', 'momentum', 'dampening', 'weightDecay', 'nesterov', 'maximize']);
+  for (const [key, plain] of [['momentum', 0], ['dampening', 0], ['weightDecay', 0], ['nesterov', false], ['maximize', false]] as const) {
+    const v = given[key];
+    if (v !== undefined && v !== plain) {
+      throw new ValueError(`gd is plain gradient descent: ${key} must be ${String(plain)}`, { pkg: 'optim', op: 'gd', arg: `options.${key}`, expected: String(plain), received: v, hint: `use sgd({ lr, ${key} }) for that variant` });
+    }
+  }
+  return sgdNamed('gd', 'gd', { lr: given.lr as number });
 }

@@ -1,3 +1,4 @@
+import { requireOptions } from '@gradlab/core-tensor';
 import type { Optimizer } from '../optimizer.ts';
 import type { Schedule } from '../schedule.ts';
 import { sgdNamed } from './sgd.ts';
@@ -25,5 +26,6 @@ export interface MomentumOptions {
  * ```
  */
 export function heavyBall(options: MomentumOptions): Optimizer {
+  options = requireOptions(options, { pkg: 'optim', op: 'heavyBall' }, ['lr', 'momentum', 'weightDecay', 'dampening', 'nesterov', 'maximize']) as typeof options;
   return sgdNamed('heavy-ball', 'heavyBall', { lr: options.lr, momentum: options.momentum ?? 0.9, weightDecay: options.weightDecay ?? 0 });
 }

@@ -1,3 +1,4 @@
+import { requireOptions } from '@gradlab/core-tensor';
 import type { Optimizer } from '../optimizer.ts';
 import type { MomentumOptions } from './heavy-ball.ts';
 import { sgdNamed } from './sgd.ts';
@@ -15,5 +16,6 @@ import { sgdNamed } from './sgd.ts';
  * ```
  */
 export function nesterov(options: MomentumOptions): Optimizer {
+  options = requireOptions(options, { pkg: 'optim', op: 'nesterov' }, ['lr', 'momentum', 'weightDecay', 'dampening', 'nesterov', 'maximize']) as typeof options;
   return sgdNamed('nesterov', 'nesterov', { lr: options.lr, momentum: options.momentum ?? 0.9, weightDecay: options.weightDecay ?? 0, nesterov: true });
 }

@@ -1,4 +1,4 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { requireOptions, ValueError } from '@gradlab/core-tensor';
 import { elementwiseOptimizer } from '../elementwise-optimizer.ts';
 import { requireLearningRate, requireNonNegative } from '../hyperparameters.ts';
 import type { Optimizer } from '../optimizer.ts';
@@ -39,6 +39,7 @@ export interface SgdOptions {
  * ```
  */
 export function sgd(options: SgdOptions = {}): Optimizer {
+  options = requireOptions(options, { pkg: 'optim', op: 'sgd' }, ['lr', 'momentum', 'dampening', 'weightDecay', 'nesterov', 'maximize']);
   return sgdNamed('sgd', 'sgd', options);
 }
 

@@ -1,6 +1,6 @@
 import { requireIteration, requirePositive, requirePositiveInteger } from '../hyperparameters.ts';
 import type { BatchSizeSchedule } from '../schedule.ts';
-import { ValueError } from '@gradlab/core-tensor';
+import { requireOptions, ValueError } from '@gradlab/core-tensor';
 
 /** Options of {@link constantBatchSize}. */
 export interface ConstantBatchSizeOptions {
@@ -20,6 +20,7 @@ export interface ConstantBatchSizeOptions {
  * ```
  */
 export function constantBatchSize(options: ConstantBatchSizeOptions): BatchSizeSchedule {
+  options = requireOptions(options, { pkg: 'optim', op: 'constantBatchSize' }, ['size']) as typeof options;
   const size = requirePositiveInteger('constantBatchSize', 'size', options.size, 'batch size');
   return {
     id: 'constant-batch-size',
@@ -58,6 +59,7 @@ export interface GrowingBatchSizeOptions {
  * ```
  */
 export function growingBatchSize(options: GrowingBatchSizeOptions): BatchSizeSchedule {
+  options = requireOptions(options, { pkg: 'optim', op: 'growingBatchSize' }, ['initial', 'factor', 'every', 'max']) as typeof options;
   const op = 'growingBatchSize';
   const initial = requirePositiveInteger(op, 'initial', options.initial, 'initial batch size');
   const factor = requirePositive(op, 'factor', options.factor ?? 2, 'growth factor');

@@ -1,4 +1,4 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { requireObject, ValueError } from '@gradlab/core-tensor';
 import type { BatchSizeSchedule, JsonValue, Schedule } from '../schedule.ts';
 import { constantBatchSize, growingBatchSize } from './batch-size.ts';
 import type { ConstantBatchSizeOptions, GrowingBatchSizeOptions } from './batch-size.ts';
@@ -61,7 +61,8 @@ export const builtinSchedules: Readonly<Record<string, ScheduleFactory>> = Objec
         received: inner,
       });
     }
-    return warmup(scheduleFromSpec(inner), c as unknown as { steps: number; startFactor?: number });
+    const { schedule: _inner, ...rest } = c;
+    return warmup(scheduleFromSpec(inner), rest as unknown as { steps: number; startFactor?: number });
   },
 } satisfies Record<string, ScheduleFactory>);
 
@@ -91,5 +92,6 @@ export const builtinBatchSizeSchedules: Readonly<Record<string, BatchSizeSchedul
  * ```
  */
 export function scheduleFromSpec(spec: ScheduleSpec, schedules: Readonly<Record<string, ScheduleFactory>> = builtinSchedules): Schedule {
+  requireObject(spec, { pkg: 'optim', op: 'scheduleFromSpec', arg: 'spec' });
   return resolveFactory('schedule', 'scheduleFromSpec', spec.id, schedules)(spec.config);
 }

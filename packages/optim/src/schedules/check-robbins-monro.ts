@@ -1,3 +1,4 @@
+import { requireOptions, requireObject } from '@gradlab/core-tensor';
 import type { Schedule, ScheduleTail } from '../schedule.ts';
 
 /** The answer of {@link checkRobbinsMonro}. */
@@ -141,6 +142,8 @@ function numericVerdict(schedule: Schedule): RobbinsMonroReport {
  * ```
  */
 export function checkRobbinsMonro(schedule: Schedule, options: RobbinsMonroCheckOptions = {}): RobbinsMonroReport {
+  requireObject(schedule, { pkg: 'optim', op: 'checkRobbinsMonro', arg: 'schedule' }, ['at']);
+  options = requireOptions(options, { pkg: 'optim', op: 'checkRobbinsMonro' }, ['numeric']);
   if (schedule.tail !== undefined && options.numeric !== true) return fromTail(schedule.tail);
   return numericVerdict(schedule);
 }

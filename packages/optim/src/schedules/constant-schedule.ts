@@ -1,3 +1,4 @@
+import { requireOptions } from '@gradlab/core-tensor';
 import { requireIteration, requireNonNegative } from '../hyperparameters.ts';
 import type { Schedule } from '../schedule.ts';
 
@@ -20,6 +21,7 @@ export interface ConstantScheduleOptions {
  * ```
  */
 export function constantSchedule(options: ConstantScheduleOptions): Schedule {
+  options = requireOptions(options, { pkg: 'optim', op: 'constantSchedule' }, ['lr']) as typeof options;
   const lr = requireNonNegative('constantSchedule', 'lr', options.lr, 'learning rate');
   return {
     id: 'constant',

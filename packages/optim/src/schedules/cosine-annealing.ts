@@ -1,4 +1,4 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { requireOptions, ValueError } from '@gradlab/core-tensor';
 import { requireIteration, requireNonNegative, requirePositiveInteger } from '../hyperparameters.ts';
 import type { Schedule } from '../schedule.ts';
 
@@ -27,6 +27,7 @@ export interface CosineAnnealingOptions {
  * ```
  */
 export function cosineAnnealing(options: CosineAnnealingOptions): Schedule {
+  options = requireOptions(options, { pkg: 'optim', op: 'cosineAnnealing' }, ['lr', 'tMax', 'etaMin']) as typeof options;
   const op = 'cosineAnnealing';
   const lr = requireNonNegative(op, 'lr', options.lr, 'learning rate');
   const tMax = requirePositiveInteger(op, 'tMax', options.tMax, 'T_max');

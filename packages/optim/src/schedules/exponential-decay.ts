@@ -1,3 +1,4 @@
+import { requireOptions } from '@gradlab/core-tensor';
 import { requireIteration, requireNonNegative } from '../hyperparameters.ts';
 import type { Schedule } from '../schedule.ts';
 import { geometricTail } from './step-decay.ts';
@@ -23,6 +24,7 @@ export interface ExponentialDecayOptions {
  * ```
  */
 export function exponentialDecay(options: ExponentialDecayOptions): Schedule {
+  options = requireOptions(options, { pkg: 'optim', op: 'exponentialDecay' }, ['lr', 'gamma']) as typeof options;
   const op = 'exponentialDecay';
   const lr = requireNonNegative(op, 'lr', options.lr, 'learning rate');
   const gamma = requireNonNegative(op, 'gamma', options.gamma, 'gamma');

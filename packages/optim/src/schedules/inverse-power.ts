@@ -1,3 +1,4 @@
+import { requireOptions } from '@gradlab/core-tensor';
 import { requireIteration, requireNonNegative, requirePositive } from '../hyperparameters.ts';
 import type { Schedule } from '../schedule.ts';
 
@@ -24,6 +25,7 @@ export interface InversePowerOptions {
  * ```
  */
 export function inversePower(options: InversePowerOptions): Schedule {
+  options = requireOptions(options, { pkg: 'optim', op: 'inversePower' }, ['alpha', 'lr']) as typeof options;
   const alpha = requireNonNegative('inversePower', 'alpha', options.alpha, 'alpha');
   const lr = requirePositive('inversePower', 'lr', options.lr ?? 1, 'learning rate');
   return {

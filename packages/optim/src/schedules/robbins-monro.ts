@@ -1,3 +1,4 @@
+import { requireOptions } from '@gradlab/core-tensor';
 import { requireIteration, requireNonNegative, requirePositive } from '../hyperparameters.ts';
 import type { Schedule } from '../schedule.ts';
 
@@ -27,6 +28,7 @@ export interface RobbinsMonroOptions {
  * ```
  */
 export function robbinsMonro(options: RobbinsMonroOptions): Schedule {
+  options = requireOptions(options, { pkg: 'optim', op: 'robbinsMonro' }, ['lr', 'beta', 'alpha']) as typeof options;
   const op = 'robbinsMonro';
   const lr = requirePositive(op, 'lr', options.lr, 'learning rate');
   const beta = requirePositive(op, 'beta', options.beta, 'beta');

@@ -1,3 +1,4 @@
+import { requireOptions } from '@gradlab/core-tensor';
 import { requireIteration, requireNonNegative, requirePositiveInteger } from '../hyperparameters.ts';
 import type { Schedule, ScheduleTail } from '../schedule.ts';
 
@@ -32,6 +33,7 @@ export function geometricTail(lr: number, ratio: number): ScheduleTail {
  * ```
  */
 export function stepDecay(options: StepDecayOptions): Schedule {
+  options = requireOptions(options, { pkg: 'optim', op: 'stepDecay' }, ['lr', 'stepSize', 'gamma']) as typeof options;
   const op = 'stepDecay';
   const lr = requireNonNegative(op, 'lr', options.lr, 'learning rate');
   const stepSize = requirePositiveInteger(op, 'stepSize', options.stepSize, 'step size');

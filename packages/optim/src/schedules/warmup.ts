@@ -1,4 +1,4 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { requireOptions, ValueError } from '@gradlab/core-tensor';
 import { requireIteration, requirePositiveInteger, requireUnitInterval } from '../hyperparameters.ts';
 import type { Schedule } from '../schedule.ts';
 
@@ -26,6 +26,7 @@ export interface WarmupOptions {
  * ```
  */
 export function warmup(schedule: Schedule, options: WarmupOptions): Schedule {
+  options = requireOptions(options, { pkg: 'optim', op: 'warmup' }, ['steps', 'startFactor']) as typeof options;
   const op = 'warmup';
   if (typeof schedule !== 'object' || typeof schedule.at !== 'function') {
     throw new ValueError('expected a Schedule to warm up', {

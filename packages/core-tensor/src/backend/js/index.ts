@@ -1,4 +1,5 @@
 import type { Backend } from '../backend.ts';
+import { requireOptions } from '../../validate/require-options.ts';
 import { cast, compare, contiguous, copy, fill, binary, unary, where } from './elementwise.ts';
 import { argReduce, reduce } from './reduce.ts';
 import { matmul } from './matmul.ts';
@@ -18,7 +19,7 @@ import { ValueError } from '../../errors.ts';
  */
 export function createJsBackend(options: JsBackendOptions = {}): Backend {
   const kernels = { fill, copy, contiguous, cast, unary, binary, compare, where, reduce, argReduce, matmul, gather, scatterAdd };
-  const alloc = options.allocate;
+  const alloc = requireOptions(options, { op: 'createJsBackend' }, ['allocate']).allocate;
   if (alloc === undefined) return { name: 'js', ...kernels };
   if (typeof alloc !== 'function') {
     throw new ValueError('allocate must be a function', { op: 'createJsBackend', arg: 'options.allocate', expected: '(size, dtype) => TypedArray | undefined', received: typeof alloc });

@@ -1,0 +1,3 @@
+import { gradlabConfig } from '@gradlab/eslint-config';
+
+export default gradlabConfig(import.meta.dirname);
