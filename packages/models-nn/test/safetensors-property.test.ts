@@ -20,7 +20,7 @@ function valuesArb(dtype: DType, size: number): fc.Arbitrary<number[]> {
 
 const tensorArb: fc.Arbitrary<Tensor> = fc
   .tuple(fc.constantFrom<DType>('float64', 'float32', 'int32', 'bool'), shapeArb)
-  .chain(([dtype, shape]) => valuesArb(dtype, shape.reduce((a, b) => a * b, 1)).map((v) => tensor(v, { dtype, shape })));
+  .chain(([dtype, shape]) => valuesArb(dtype, shape.reduce((a, b) => a * b, 1)).map((v) => tensor(v, { dtype, shape, ...(dtype === 'float32' || dtype === 'float64' ? { allowNonFinite: true } : {}) })));
 
 const nameArb = fc.string({ unit: 'binary', minLength: 1, maxLength: 6 }).filter((s) => s !== '__metadata__' && !/\p{Surrogate}/u.test(s));
 

@@ -63,7 +63,7 @@ describe(`files written by safetensors ${expected.made_with.safetensors} (torch 
 /** The dict that make_safetensors_fixtures.py's gradlab_tensors() also builds. */
 function gradlabTensors(): Record<string, Tensor> {
   return {
-    weight: tensor([[0.1, -0, 1e-300], [Infinity, -Infinity, 1 / 3]]),
+    weight: tensor([[0.1, -0, 1e-300], [Infinity, -Infinity, 1 / 3]], { allowNonFinite: true }),
     bias: tensor([0.5, -1.5, 3.4028234663852886e38], { dtype: 'float32' }),
     counts: tensor([[-(2 ** 31), 0], [7, 2 ** 31 - 1]], { dtype: 'int32' }),
     mask: tensor([true, false, false, true]),

@@ -54,9 +54,12 @@ export function decodeTensor(src: Uint8Array, entry: HeaderEntry, floatDType: 'f
       values = decodeInteger(src, entry, op);
   }
   if (floatDType !== undefined && (values instanceof Float64Array || values instanceof Float32Array)) {
-    return tensor(values, { shape, dtype: floatDType });
+    return tensor(values, { shape, dtype: floatDType, allowNonFinite: true });
   }
-  return tensor(values, { shape, dtype: entry.dtype === 'BOOL' ? 'bool' : values instanceof Float64Array ? 'float64' : values instanceof Float32Array ? 'float32' : 'int32' });
+  // A file holds what was saved, NaN and ±Infinity included (the numeric policy refuses them only
+  // as data a user types in).
+  const dtype = entry.dtype === 'BOOL' ? 'bool' : values instanceof Float64Array ? 'float64' : values instanceof Float32Array ? 'float32' : 'int32';
+  return tensor(values, { shape, dtype, ...(dtype === 'float32' || dtype === 'float64' ? { allowNonFinite: true } : {}) });
 }
 
 function decodeInteger(src: Uint8Array, entry: HeaderEntry, op: string): Int32Array {
