@@ -26,6 +26,7 @@ export { fit, fitAsync, evaluate } from './train/fit.ts';
 export type { BatchLog, EpochLog, FitOptions, FitResult } from './train/fit.ts';
 export type { TensorData, TrainingData } from './train/training-data.ts';
 export { NonFiniteLossError } from './train/non-finite-loss-error.ts';
+export { drive, driveAsync } from './train/drive.ts';
 export { mlpClassifier, mlpRegressor } from './train/mlp-estimator.ts';
 export type { MlpEstimator, MlpEstimatorOptions } from './train/mlp-estimator.ts';
 

@@ -18,6 +18,7 @@ import { optimizerFromSpec } from '@gradlab/optim';
 import type { PluginRegistry } from '@gradlab/plugin';
 import { collect, pluginRegistry } from '../plugins/load-plugins.ts';
 import { svgPlot } from '../svg/plot.ts';
+import { columns, regionGrid } from '../svg/region-grid.ts';
 import type { PlotSeries } from '../svg/plot.ts';
 import { UsageError } from '../cli-error.ts';
 import { guard } from '../report-error.ts';
@@ -227,29 +228,9 @@ function plotFit(path: string, kind: ModelKind, data: Dataset, train: Dataset, f
   if (d === 2) {
     const model = (fitted.at(-1) as { model: CliModel }).model;
     const n = 120;
-    const range = (j: number): Float64Array => {
-      let lo = Infinity;
-      let hi = -Infinity;
-      for (let i = 0; i < data.t.length; i++) {
-        lo = Math.min(lo, data.x.data[i * 2 + j] as number);
-        hi = Math.max(hi, data.x.data[i * 2 + j] as number);
-      }
-      const m = 0.1 * (hi - lo || 1);
-      return Float64Array.from({ length: n }, (_, i) => lo - m + ((hi - lo + 2 * m) * (i + 0.5)) / n);
-    };
-    const gx = range(0);
-    const gy = range(1);
-    const cells = new Float64Array(n * n * 2);
-    for (let j = 0; j < n; j++) {
-      for (let i = 0; i < n; i++) {
-        cells[(j * n + i) * 2] = gx[i] as number;
-        cells[(j * n + i) * 2 + 1] = gy[j] as number;
-      }
-    }
+    const { gx, gy, cells, xRange, yRange } = regionGrid(data, n);
     const classes = model.predict({ data: cells, shape: [n * n, 2] });
-    const x0 = Float64Array.from({ length: train.t.length }, (_, i) => train.x.data[i * 2] as number);
-    const x1 = Float64Array.from({ length: train.t.length }, (_, i) => train.x.data[i * 2 + 1] as number);
-    const step = (a: Float64Array): number => (a[1] as number) - (a[0] as number);
+    const [x0, x1] = columns(train);
     writeOutput(
       path,
       svgPlot({
@@ -257,8 +238,8 @@ function plotFit(path: string, kind: ModelKind, data: Dataset, train: Dataset, f
         xLabel: data.featureNames[0] ?? 'x0',
         yLabel: data.featureNames[1] ?? 'x1',
         regions: { x: gx, y: gy, classes: Float64Array.from(classes), ...(data.classNames === undefined ? {} : { classNames: data.classNames }) },
-        xRange: [(gx[0] as number) - step(gx) / 2, (gx[n - 1] as number) + step(gx) / 2],
-        yRange: [(gy[0] as number) - step(gy) / 2, (gy[n - 1] as number) + step(gy) / 2],
+        xRange,
+        yRange,
         series: [{ kind: 'scatter', x: x0, y: x1, classes: train.t, label: 'training data', ...(data.classNames === undefined ? {} : { classNames: data.classNames }) }],
       }),
     );

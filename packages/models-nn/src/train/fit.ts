@@ -5,6 +5,7 @@ import type { Optimizer, OptimizerState, Schedule } from '@gradlab/optim';
 import { miniBatchIndices } from '@gradlab/data';
 import { functionalCall, Module } from '../module.ts';
 import type { FloatDType } from '../init.ts';
+import { drive, driveAsync } from './drive.ts';
 import { NonFiniteLossError } from './non-finite-loss-error.ts';
 import { toSamples } from './training-data.ts';
 import type { Samples, TrainingData } from './training-data.ts';
@@ -203,11 +204,7 @@ function evaluateSamples(model: Module, data: Samples, loss: Loss, batchSize: nu
  * const { history } = fit(model, twoMoons({ n: 200, seed: 0 }), { loss: crossEntropy(), optimizer: adam({ lr: 0.01 }), epochs: 20 });
  */
 export function fit(model: Module, data: TrainingData, options: FitOptions): FitResult {
-  const run = fitSteps(model, data, options, 'fit');
-  for (;;) {
-    const r = run.next();
-    if (r.done === true) return r.value;
-  }
+  return drive(fitSteps(model, data, options, 'fit'));
 }
 
 /**
@@ -221,18 +218,9 @@ export function fit(model: Module, data: TrainingData, options: FitOptions): Fit
  * @example
  * const { history } = await fitAsync(model, data, { loss: crossEntropy(), optimizer: adam(), signal });
  */
-export async function fitAsync(model: Module, data: TrainingData, options: FitOptions & { yieldEveryMs?: number }): Promise<FitResult> {
+export function fitAsync(model: Module, data: TrainingData, options: FitOptions & { yieldEveryMs?: number }): Promise<FitResult> {
   const { yieldEveryMs = 30, ...rest } = options;
-  const run = fitSteps(model, data, rest, 'fitAsync');
-  let last = Date.now();
-  for (;;) {
-    const r = run.next();
-    if (r.done === true) return r.value;
-    if (Date.now() - last >= yieldEveryMs) {
-      await new Promise<void>((resolve) => setTimeout(resolve, 0));
-      last = Date.now();
-    }
-  }
+  return driveAsync(fitSteps(model, data, rest, 'fitAsync'), yieldEveryMs);
 }
 
 /** The training loop as a generator that yields after every optimizer step. */

@@ -1,6 +1,6 @@
 import { dispose, keep, noGrad, rng as makeRng, tensor, tidy, ValueError, valueAndGrad } from '@gradlab/core-tensor';
 import type { Rng, Tensor } from '@gradlab/core-tensor';
-import { functionalCall } from '@gradlab/models-nn';
+import { drive, driveAsync, functionalCall } from '@gradlab/models-nn';
 import type { Optimizer, Schedule } from '@gradlab/optim';
 import type { LanguageModel } from '../language-model.ts';
 
@@ -82,11 +82,7 @@ function windows(ids: ArrayLike<number>, count: number, length: number, r: Rng, 
  * trainLanguageModel(lm, tok.encode(text), { optimizer: adamw({ lr: 3e-3 }), steps: 500 });
  */
 export function trainLanguageModel(lm: LanguageModel, ids: ArrayLike<number>, options: TrainLanguageModelOptions): TrainLanguageModelResult {
-  const run = trainSteps(lm, ids, options, 'trainLanguageModel');
-  for (;;) {
-    const r = run.next();
-    if (r.done === true) return r.value;
-  }
+  return drive(trainSteps(lm, ids, options, 'trainLanguageModel'));
 }
 
 /**
@@ -97,18 +93,9 @@ export function trainLanguageModel(lm: LanguageModel, ids: ArrayLike<number>, op
  * @param options as {@link trainLanguageModel}, plus `yieldEveryMs`
  * @returns a promise of the history
  */
-export async function trainLanguageModelAsync(lm: LanguageModel, ids: ArrayLike<number>, options: TrainLanguageModelOptions & { yieldEveryMs?: number }): Promise<TrainLanguageModelResult> {
+export function trainLanguageModelAsync(lm: LanguageModel, ids: ArrayLike<number>, options: TrainLanguageModelOptions & { yieldEveryMs?: number }): Promise<TrainLanguageModelResult> {
   const { yieldEveryMs = 30, ...rest } = options;
-  const run = trainSteps(lm, ids, rest, 'trainLanguageModelAsync');
-  let last = Date.now();
-  for (;;) {
-    const r = run.next();
-    if (r.done === true) return r.value;
-    if (Date.now() - last >= yieldEveryMs) {
-      await new Promise<void>((resolve) => setTimeout(resolve, 0));
-      last = Date.now();
-    }
-  }
+  return driveAsync(trainSteps(lm, ids, rest, 'trainLanguageModelAsync'), yieldEveryMs);
 }
 
 function* trainSteps(lm: LanguageModel, ids: ArrayLike<number>, options: TrainLanguageModelOptions, op: string): Generator<void, TrainLanguageModelResult, undefined> {

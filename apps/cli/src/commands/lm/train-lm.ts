@@ -10,6 +10,7 @@ import { RunError, UsageError } from '../../cli-error.ts';
 import { integerFlag } from '../../integer-flag.ts';
 import { createProgress } from '../../progress.ts';
 import { guard } from '../../report-error.ts';
+import { stopOnCtrlC } from '../../interrupt.ts';
 import { useBackend, withBackendFlag } from '../../backend-flag.ts';
 import { checkOutputPath, writeOutput } from '../../write-output.ts';
 import { numberFlag } from '../fit.ts';
@@ -77,18 +78,12 @@ async function trainLm(flags: TrainLmFlags): Promise<void> {
   const lm = languageModel({ vocabSize: tokenizer.vocabSize, contextLength: context, dModel, heads, layers, ffn, rng: rng(seed), seed });
   const quiet = flags.json === true || flags.quiet === true;
   const progress = createProgress({ quiet });
-  const controller = new AbortController();
-  const onSigint = (): void => {
-    controller.abort();
-    if (!quiet) process.stderr.write('\ngradlab train lm: stopping after this step (Ctrl-C again to quit now)\n');
-    process.removeListener('SIGINT', onSigint);
-  };
-  process.on('SIGINT', onSigint);
+  const ctrlC = stopOnCtrlC('train lm', quiet);
   let lastVal: number | undefined;
   progress.start(steps, `train lm on ${corpus.name}`);
   const history: LmStepLog[] = [];
   const optimizer = adamw({ lr: cosineAnnealing({ lr, tMax: steps, etaMin: lr / 10 }), weightDecay: 0.01 });
-  let stopped = 'completed';
+  let stopped: string;
   let valLoss: number | undefined;
   try {
     const r = await trainLanguageModelAsync(lm, trainIds, {
@@ -100,7 +95,7 @@ async function trainLm(flags: TrainLmFlags): Promise<void> {
       validIds,
       evalEvery,
       ...(minutes !== undefined ? { timeLimitSeconds: minutes * 60 } : {}),
-      signal: controller.signal,
+      signal: ctrlC.signal,
       onStep: (log) => {
         if (log.valLoss !== undefined) lastVal = log.valLoss;
         history.push(log);
@@ -111,7 +106,7 @@ async function trainLm(flags: TrainLmFlags): Promise<void> {
     valLoss = r.valLoss;
   } finally {
     progress.stop();
-    process.removeListener('SIGINT', onSigint);
+    ctrlC.release();
   }
   const unigram = unigramCrossEntropy(trainIds, validIds, tokenizer.vocabSize);
   const bigram = bigramCrossEntropy(trainIds, validIds, tokenizer.vocabSize);

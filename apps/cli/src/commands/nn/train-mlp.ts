@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { tensor } from '@gradlab/core-tensor';
 import { builtinDatasets, standardScaler, trainTestSplit } from '@gradlab/data';
 import type { Dataset, StandardScaler } from '@gradlab/data';
-import { binaryCrossEntropyWithLogits, crossEntropy, quadratic } from '@gradlab/losses';
+import { crossEntropy, quadratic } from '@gradlab/losses';
 import type { Loss, LossFactory } from '@gradlab/losses';
 import { builtinOptimizers, optimizerFromSpec } from '@gradlab/optim';
 import { evaluate, fitAsync, mlp, saveModel } from '@gradlab/models-nn';
@@ -12,6 +12,7 @@ import { UsageError } from '../../cli-error.ts';
 import { integerFlag } from '../../integer-flag.ts';
 import { createProgress } from '../../progress.ts';
 import { guard } from '../../report-error.ts';
+import { stopOnCtrlC } from '../../interrupt.ts';
 import { useBackend, withBackendFlag } from '../../backend-flag.ts';
 import { checkOutputPath, writeOutput } from '../../write-output.ts';
 import { loadData, numberFlag } from '../fit.ts';
@@ -101,13 +102,7 @@ async function trainMlp(flags: TrainMlpFlags): Promise<void> {
   const quiet = flags.json === true || flags.quiet === true;
   const progress = createProgress({ quiet });
   const stepsPerEpoch = Math.ceil(train.t.length / Math.min(batchSize, train.t.length));
-  const controller = new AbortController();
-  const onSigint = (): void => {
-    controller.abort();
-    if (!quiet) process.stderr.write('\ngradlab train: stopping after this step (Ctrl-C again to quit now)\n');
-    process.removeListener('SIGINT', onSigint);
-  };
-  process.on('SIGINT', onSigint);
+  const ctrlC = stopOnCtrlC('train mlp', quiet);
   let lastVal: number | undefined;
   progress.start(epochs * stepsPerEpoch, `train mlp on ${data.name ?? flags.data}`);
   let result: FitResult;
@@ -118,7 +113,7 @@ async function trainMlp(flags: TrainMlpFlags): Promise<void> {
       epochs,
       batchSize,
       seed,
-      signal: controller.signal,
+      signal: ctrlC.signal,
       ...(valid.t.length > 0 ? { validation: asTensors(valid) } : {}),
       onBatch: (b) => progress.update(b.totalSteps, { epoch: `${b.epoch}/${epochs}`, step: `${b.step}/${b.stepsPerEpoch}`, loss: b.loss, ...(lastVal !== undefined ? { 'val acc': lastVal } : {}) }),
       onEpoch: (e: EpochLog) => {
@@ -127,7 +122,7 @@ async function trainMlp(flags: TrainMlpFlags): Promise<void> {
     });
   } finally {
     progress.stop();
-    process.removeListener('SIGINT', onSigint);
+    ctrlC.release();
   }
   const testMetrics = test.t.length > 0 ? evaluate(model, asTensors(test), loss) : undefined;
   const trainMetrics = evaluate(model, asTensors(train), loss);
