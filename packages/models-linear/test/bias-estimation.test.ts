@@ -86,7 +86,7 @@ describe('bias versus estimation error', () => {
 
 describe('sinusoidPopulation options', () => {
   it('refuses an unknown or misspelt option instead of using the default σ', () => {
-    expect(() => sinusoidPopulation({ std: 0.1 } as { noiseStd?: number })).toThrow(/unknown option std.*Hint: the noise standard deviation is options.noiseStd/);
+    expect(() => sinusoidPopulation({ std: 0.1 } as { noiseStd?: number })).toThrow(/unknown option std.*expected one of noiseStd/);
     expect(() => sinusoidPopulation({ noiseStd: Number.POSITIVE_INFINITY })).toThrow(/must be >= 0/);
     expect(sinusoidPopulation({ noiseStd: 0.1 }).noiseVariance).toBeCloseTo(0.01, 15);
   });
