@@ -10,6 +10,20 @@ import { OnnxExportError } from './onnx-export-error.ts';
  */
 export type OnnxExporter = (module: Module, input: string, ctx: OnnxExportContext) => string;
 
+/**
+ * Wraps an exporter so that it checks its arguments first (a Module, a value name, an export
+ * context) and answers a wrong call with OnnxExportError, not a TypeError deep inside.
+ */
+export function guardExporter(kind: string, exporter: OnnxExporter): OnnxExporter {
+  return (module, input, ctx) => {
+    const ok = typeof module === 'object' && module !== null && typeof (module as { kind?: unknown }).kind === 'string' && typeof input === 'string' && typeof ctx === 'object' && ctx !== null && typeof (ctx as { scope?: unknown }).scope === 'string';
+    if (!ok) {
+      throw new OnnxExportError(`the ${kind} exporter takes (module, input value name, export context)`, { op: `${kind}Exporter`, layer: '', kind, expected: '(Module, string, OnnxExportContext) as toOnnx passes them', received: `(${typeof module}, ${typeof input}, ${typeof ctx})` });
+    }
+    return exporter(module, input, ctx);
+  };
+}
+
 function expect<M extends Module>(cls: abstract new (...args: never[]) => M, module: Module, ctx: OnnxExportContext): M {
   if (!(module instanceof cls)) {
     throw new OnnxExportError(`the exporter for '${module.kind}' expects a ${cls.name}`, { op: 'toOnnx', layer: ctx.scope, kind: module.kind, expected: cls.name, received: module.constructor.name });
@@ -18,14 +32,14 @@ function expect<M extends Module>(cls: abstract new (...args: never[]) => M, mod
 }
 
 /** y = x Wᵀ + b: Gemm (transB = 1) for a batch of rows, MatMul (+ Add) for higher ranks. */
-export const linearExporter: OnnxExporter = (module, input, ctx) => {
+export const linearExporter: OnnxExporter = guardExporter('linear', (module, input, ctx) => {
   const m = expect(Linear, module, ctx);
   const w = ctx.parameter('weight', m.weight.value);
   const b = m.bias === undefined ? undefined : ctx.parameter('bias', m.bias.value);
   const wt = ctx.op('Transpose', [w], { perm: { type: 'ints', value: [1, 0] } });
   const y = ctx.op('MatMul', [input, wt]);
   return b === undefined ? y : ctx.op('Add', [y, b]);
-};
+});
 
 /** GELU(x) = ½ x (1 + erf(x / √2)) (or its tanh form) as ONNX nodes: the Gelu op from opset 20, a subgraph before. */
 export function geluSubgraph(input: string, approximate: boolean, ctx: OnnxExportContext): string {
@@ -46,7 +60,7 @@ export function geluSubgraph(input: string, approximate: boolean, ctx: OnnxExpor
 }
 
 /** The activations: Relu, Sigmoid, Tanh, LeakyRelu, Gelu (erf subgraph before opset 20), Softmax, LogSoftmax. */
-export const activationExporter: OnnxExporter = (module, input, ctx) => {
+export const activationExporter: OnnxExporter = guardExporter('activation', (module, input, ctx) => {
   const m = expect(Activation, module, ctx);
   const axis = intAttr(m.options.axis ?? -1);
   switch (m.kind) {
@@ -67,26 +81,26 @@ export const activationExporter: OnnxExporter = (module, input, ctx) => {
     case 'identity':
       return ctx.op('Identity', [input]);
   }
-};
+});
 
 /** Each layer in turn, named `0`, `1`, ... as in the state dict. */
-export const sequentialExporter: OnnxExporter = (module, input, ctx) => {
+export const sequentialExporter: OnnxExporter = guardExporter('sequential', (module, input, ctx) => {
   const m = expect(Sequential, module, ctx);
   let h = input;
   m.layers.forEach((layer, i) => {
     h = ctx.module(String(i), layer, h);
   });
   return h;
-};
+});
 
 /** Inference graphs run dropout as the identity (eval mode). */
-export const dropoutExporter: OnnxExporter = (module, input, ctx) => {
+export const dropoutExporter: OnnxExporter = guardExporter('dropout', (module, input, ctx) => {
   expect(Dropout, module, ctx);
   return ctx.op('Identity', [input]);
-};
+});
 
 /** LayerNormalization (opset ≥ 17), or its mean/variance subgraph before. */
-export const layerNormExporter: OnnxExporter = (module, input, ctx) => {
+export const layerNormExporter: OnnxExporter = guardExporter('layerNorm', (module, input, ctx) => {
   const m = expect(LayerNorm, module, ctx);
   const ones = { data: new Array<number>(m.features).fill(1), shape: [m.features] };
   const zeros = { data: new Array<number>(m.features).fill(0), shape: [m.features] };
@@ -99,13 +113,13 @@ export const layerNormExporter: OnnxExporter = (module, input, ctx) => {
   const v = ctx.op('ReduceMean', [ctx.op('Mul', [d, d])], axes);
   const y = ctx.op('Div', [d, ctx.op('Sqrt', [ctx.op('Add', [v, ctx.constant('ln.eps', { data: [m.eps], shape: [] })])])]);
   return ctx.op('Add', [ctx.op('Mul', [y, scale]), bias]);
-};
+});
 
 /** Gather rows of the table by the int64 ids. */
-export const embeddingExporter: OnnxExporter = (module, input, ctx) => {
+export const embeddingExporter: OnnxExporter = guardExporter('embedding', (module, input, ctx) => {
   const m = expect(Embedding, module, ctx);
   return ctx.op('Gather', [ctx.parameter('weight', m.weight.value), input], { axis: intAttr(0) });
-};
+});
 
 /**
  * The exporters of `@gradlab/models-nn`'s layers, by `kind`. Extend a copy with your own

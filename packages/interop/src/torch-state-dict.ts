@@ -101,6 +101,9 @@ export function fromTorchStateDict(kind: TorchModelKind, tensors: Readonly<Recor
  * writeFileSync('model.safetensors', saveSafetensors(toTorchStateDict(lm)));
  */
 export function toTorchStateDict(model: Module): Record<string, Tensor> {
+  if (typeof model !== 'object' || model === null || typeof (model as { kind?: unknown }).kind !== 'string' || typeof (model as { stateDict?: unknown }).stateDict !== 'function') {
+    throw new ValueError('model must be a gradlab Module', { pkg: 'interop', op: 'toTorchStateDict', arg: 'model', expected: 'an mlp, sequential or language model', received: model === null ? 'null' : typeof model });
+  }
   const kind = model.kind as TorchModelKind;
   const map = torchNameMap(kind);
   const out: Record<string, Tensor> = {};

@@ -1,6 +1,6 @@
 import { sinusoidalPositions, LanguageModel, MultiHeadAttention, TransformerBlock } from '@gradlab/transformer';
 import type { Module } from '@gradlab/models-nn';
-import { geluSubgraph } from './nn-exporters.ts';
+import { geluSubgraph, guardExporter } from './nn-exporters.ts';
 import type { OnnxExporter } from './nn-exporters.ts';
 import { OnnxExportError } from './onnx-export-error.ts';
 import { intAttr, intsAttr } from './onnx-graph.ts';
@@ -25,7 +25,7 @@ function sequenceLength(x: string, ctx: OnnxExportContext): string {
  * reshape to `[3, B, H, T, hd]`, softmax(q kᵀ / √hd) with the causal mask key ≤ query built from
  * the sequence length (Range, LessOrEqual, Where), and the out projection.
  */
-export const multiHeadAttentionExporter: OnnxExporter = (module, input, ctx) => {
+export const multiHeadAttentionExporter: OnnxExporter = guardExporter('multiHeadAttention', (module, input, ctx) => {
   const m = expect(MultiHeadAttention, module, ctx);
   const H = m.heads;
   const hd = m.headDim;
@@ -49,23 +49,23 @@ export const multiHeadAttentionExporter: OnnxExporter = (module, input, ctx) => 
   const heads = ctx.op('Transpose', [ctx.op('MatMul', [weights, v])], { perm: intsAttr([0, 2, 1, 3]) });
   const merged = ctx.op('Reshape', [heads, int64(ctx, 'merged_shape', [0, 0, D])]);
   return ctx.module('out', m.out, merged);
-};
+});
 
 /** The pre-LN block: h = x + attn(ln1(x)), y = h + fc2(act(fc1(ln2(h)))). */
-export const transformerBlockExporter: OnnxExporter = (module, input, ctx) => {
+export const transformerBlockExporter: OnnxExporter = guardExporter('transformerBlock', (module, input, ctx) => {
   const m = expect(TransformerBlock, module, ctx);
   const h = ctx.op('Add', [input, ctx.module('attn', m.attn, ctx.module('ln1', m.ln1, input))]);
   const a = ctx.module('fc1', m.fc1, ctx.module('ln2', m.ln2, h));
   const act = m.activation === 'gelu' ? geluSubgraph(a, false, ctx) : ctx.op('Relu', [a]);
   return ctx.op('Add', [h, ctx.module('fc2', m.fc2, act)]);
-};
+});
 
 /**
  * The decoder-only language model on int64 ids `[B, T]`: token embeddings (Gather) plus the first
  * T rows of the position table (learned `wpe`, or the sinusoidal table as a constant), the blocks,
  * the final layer norm and the head (tied: MatMul with `wte.weight`ᵀ). Output: logits `[B, T, V]`.
  */
-export const languageModelExporter: OnnxExporter = (module, input, ctx) => {
+export const languageModelExporter: OnnxExporter = guardExporter('languageModel', (module, input, ctx) => {
   const m = expect(LanguageModel, module, ctx);
   const wte = ctx.parameter('wte.weight', m.wte.weight.value);
   const table = m.wpe !== undefined ? ctx.parameter('wpe.weight', m.wpe.weight.value) : ctx.constant('positions', sinusoidalPositions(m.contextLength, m.dModel));
@@ -75,7 +75,7 @@ export const languageModelExporter: OnnxExporter = (module, input, ctx) => {
   const h = ctx.module('lnF', m.lnF, ctx.module('blocks', m.blocks, x));
   if (m.head !== undefined) return ctx.module('head', m.head, h);
   return ctx.op('MatMul', [h, ctx.op('Transpose', [wte], { perm: intsAttr([1, 0]) })]);
-};
+});
 
 /** The exporters of `@gradlab/transformer`'s modules, by `kind`. */
 export const transformerOnnxExporters: Readonly<Record<string, OnnxExporter>> = Object.freeze({

@@ -1,4 +1,4 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { requireOptions, ValueError } from '@gradlab/core-tensor';
 import type { Matrix, MatrixInput, VectorInput } from './design.ts';
 import { readMatrix, readTrainingSet } from './design.ts';
 import type { FeatureMap } from './feature-map.ts';
@@ -73,6 +73,7 @@ export interface GaussianLinearRegression {
  * m.predictiveDistribution([4]); // { mean: [≈3.9], variance: [σ²_ML] }
  */
 export function gaussianLinearRegression(options: GaussianLinearRegressionOptions = {}): GaussianLinearRegression {
+  options = requireOptions(options, { pkg: 'models-linear', op: 'gaussianLinearRegression' }, ['features', 'fitIntercept', 'onWarning']);
   const inner = linearRegression({
     ...(options.fitIntercept !== undefined ? { fitIntercept: options.fitIntercept } : {}),
     ...(options.onWarning !== undefined ? { onWarning: options.onWarning } : {}),

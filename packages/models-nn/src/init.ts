@@ -1,4 +1,4 @@
-import { randNormal, randUniform, rng as makeRng, ValueError } from '@gradlab/core-tensor';
+import { randNormal, randUniform, requireShape, rng as makeRng, ValueError } from '@gradlab/core-tensor';
 import type { Rng, Tensor } from '@gradlab/core-tensor';
 
 /** The float dtypes a layer's parameters can have. */
@@ -66,6 +66,7 @@ export type Initializer = 'xavier-uniform' | 'xavier-normal' | 'he-uniform' | 'h
  */
 export function initWeight(kind: Initializer, shape: readonly number[], options: InitOptions & { gain?: number } = {}): Tensor {
   const op = 'initWeight';
+  requireShape(shape, { pkg: 'models-nn', op, arg: 'shape' });
   const dtype = initDType(op, options);
   const gain = options.gain ?? 1;
   const [fanIn, fanOut] = fans(shape);

@@ -234,6 +234,10 @@ export abstract class Module {
  * @returns what `fn` returns
  */
 export function functionalCall<T>(module: Module, params: Readonly<Record<string, Tensor>>, fn: () => T): T {
+  const op = 'functionalCall';
+  if (!(module instanceof Module)) throw new ValueError('module must be a Module', { pkg: 'models-nn', op, arg: 'module', expected: 'a Module', received: module === null ? 'null' : typeof module });
+  if (typeof params !== 'object' || params === null) throw new ValueError('params must be a record of tensors', { pkg: 'models-nn', op, arg: 'params', expected: '{ name: Tensor }', received: params === null ? 'null' : typeof params });
+  if (typeof fn !== 'function') throw new ValueError('fn must be a function', { pkg: 'models-nn', op, arg: 'fn', expected: '() => T', received: typeof fn });
   const boxes = module.namedParameterBoxes();
   const saved = boxes.map(([, b]) => b.value);
   try {

@@ -1,3 +1,4 @@
+import { ValueError } from '@gradlab/core-tensor';
 import type { Backend } from '@gradlab/core-tensor';
 import type { Dataset } from '@gradlab/data';
 import type { JsonValue, LossFactory } from '@gradlab/losses';
@@ -125,5 +126,6 @@ export interface PluginManifest {
  * @returns the pieces
  */
 export function pluginPieces(plugin: PluginManifest): { kind: PieceKind; id: string }[] {
-  return PIECE_KINDS.flatMap((kind) => Object.keys(plugin[PIECE_FIELDS[kind]]).map((id) => ({ kind, id })));
+  if (typeof plugin !== 'object' || plugin === null) throw new ValueError('expected a plugin manifest from definePlugin', { pkg: 'plugin', op: 'pluginPieces', arg: 'plugin', expected: 'definePlugin({ name, version, ... })', received: plugin === null ? 'null' : typeof plugin });
+  return PIECE_KINDS.flatMap((kind) => Object.keys((plugin[PIECE_FIELDS[kind]] as object | undefined) ?? {}).map((id) => ({ kind, id })));
 }

@@ -1,4 +1,4 @@
-import type { Tensor } from '../tensor.ts';
+import { Tensor } from '../tensor.ts';
 import { ShapeError, ValueError } from '../errors.ts';
 import { fmtShape } from '../shape.ts';
 import { noGrad } from './stop-gradient.ts';
@@ -42,7 +42,8 @@ export function numericalGrad(f: (x: Tensor) => Tensor, x: Tensor, options?: Num
   return noGrad(() => {
     const base = Float64Array.from(cast(x, 'float64').data);
     const evalAt = (buf: Float64Array): number => {
-      const y = f(fromBuffer(buf, x.shape, 'float64'));
+      const y: unknown = f(fromBuffer(buf, x.shape, 'float64'));
+      if (!(y instanceof Tensor)) throw new ValueError('f must return a Tensor', { op: 'numericalGrad', arg: 'f', expected: 'a scalar Tensor', received: typeof y });
       if (y.size !== 1) throw new ShapeError(`f must return a scalar, got shape ${fmtShape(y.shape)}`, { op: 'numericalGrad', arg: 'f', expected: 'one element', received: y.shape.slice() });
       return y.item();
     };

@@ -1,9 +1,12 @@
+import { ValueError } from '@gradlab/core-tensor';
+
 /**
  * Runs a step generator (a training loop that yields after each step) to its end, synchronously.
  * @param steps the generator
  * @returns what it returns
  */
 export function drive<T>(steps: Generator<void, T, undefined>): T {
+  checkSteps('drive', steps);
   for (;;) {
     const r = steps.next();
     if (r.done === true) return r.value;
@@ -19,6 +22,8 @@ export function drive<T>(steps: Generator<void, T, undefined>): T {
  * @returns a promise of what it returns
  */
 export async function driveAsync<T>(steps: Generator<void, T, undefined>, yieldEveryMs = 30): Promise<T> {
+  checkSteps('driveAsync', steps);
+  if (typeof yieldEveryMs !== 'number' || !(yieldEveryMs >= 0)) throw new ValueError('yieldEveryMs must be a number >= 0', { pkg: 'models-nn', op: 'driveAsync', arg: 'yieldEveryMs', expected: 'milliseconds >= 0', received: yieldEveryMs });
   let last = Date.now();
   for (;;) {
     const r = steps.next();
@@ -27,5 +32,11 @@ export async function driveAsync<T>(steps: Generator<void, T, undefined>, yieldE
       await new Promise<void>((resolve) => setTimeout(resolve, 0));
       last = Date.now();
     }
+  }
+}
+
+function checkSteps(op: string, steps: unknown): void {
+  if (typeof steps !== 'object' || steps === null || typeof (steps as { next?: unknown }).next !== 'function') {
+    throw new ValueError('expected a generator of steps', { pkg: 'models-nn', op, arg: 'steps', expected: 'a generator (function* that yields after each step)', received: steps === null ? 'null' : typeof steps });
   }
 }

@@ -219,8 +219,8 @@ export function fit(model: Module, data: TrainingData, options: FitOptions): Fit
  * const { history } = await fitAsync(model, data, { loss: crossEntropy(), optimizer: adam(), signal });
  */
 export function fitAsync(model: Module, data: TrainingData, options: FitOptions & { yieldEveryMs?: number }): Promise<FitResult> {
-  const { yieldEveryMs = 30, ...rest } = options;
-  return driveAsync(fitSteps(model, data, rest, 'fitAsync'), yieldEveryMs);
+  const { yieldEveryMs = 30, ...rest } = options ?? ({} as FitOptions);
+  return driveAsync(fitSteps(model, data, rest as FitOptions, 'fitAsync'), yieldEveryMs);
 }
 
 /** The training loop as a generator that yields after every optimizer step. */

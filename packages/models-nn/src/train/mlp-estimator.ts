@@ -1,4 +1,4 @@
-import { noGrad, softmax, sigmoid, tensor, tidy, ValueError } from '@gradlab/core-tensor';
+import { noGrad, requireOptions, softmax, sigmoid, tensor, tidy, ValueError } from '@gradlab/core-tensor';
 import type { Estimator, Matrix } from '@gradlab/data';
 import { binaryCrossEntropyWithLogits, crossEntropy, quadratic } from '@gradlab/losses';
 import type { Loss } from '@gradlab/losses';
@@ -49,6 +49,8 @@ function notFitted(op: string): never {
 }
 
 function build(kind: 'classifier' | 'regressor', options: MlpEstimatorOptions) {
+  const op = kind === 'classifier' ? 'mlpClassifier' : 'mlpRegressor';
+  options = requireOptions(options, { pkg: 'models-nn', op }, ['hidden', 'activation', 'optimizer', 'epochs', 'batchSize', 'seed', 'dtype', 'dropout', 'fit']);
   const hidden = options.hidden ?? [64];
   const dtype = options.dtype ?? 'float32';
   let model: Sequential | undefined;

@@ -1,4 +1,4 @@
-import { cast, DTypeError, div, exp, greater, isFloat, matmul, max, mul, ShapeError, softmax, stopGradient, sub, sum, ValueError, where } from '@gradlab/core-tensor';
+import { cast, DTypeError, div, exp, greater, isFloat, matmul, max, mul, requireTensor, ShapeError, softmax, stopGradient, sub, sum, ValueError, where } from '@gradlab/core-tensor';
 import type { Tensor } from '@gradlab/core-tensor';
 import { causalMask } from './causal-mask.ts';
 
@@ -39,6 +39,7 @@ function swapLast(t: Tensor): Tensor {
 function check(q: Tensor, k: Tensor, v: Tensor, options: AttentionOptions | undefined): void {
   const op = 'scaledDotProductAttention';
   for (const [arg, t] of [['q', q], ['k', k], ['v', v]] as const) {
+    requireTensor(t, { pkg: 'transformer', op, arg });
     if (t.rank < 2) throw new ShapeError('q, k and v need a sequence and a feature axis', { pkg: 'transformer', op, arg, expected: 'rank >= 2 ([..., T, d])', received: fmtShapeOf(t) });
     if (!isFloat(t.dtype)) throw new DTypeError('attention needs float tensors', { pkg: 'transformer', op, arg, expected: 'float32 or float64', received: t.dtype });
   }

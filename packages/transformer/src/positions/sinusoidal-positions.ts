@@ -1,4 +1,4 @@
-import { DTypeError, tensor, ValueError } from '@gradlab/core-tensor';
+import { checkElementCount, DTypeError, tensor, ValueError } from '@gradlab/core-tensor';
 import type { Tensor } from '@gradlab/core-tensor';
 
 /** Options of {@link sinusoidalPositions}. */
@@ -29,6 +29,7 @@ export function sinusoidalPositions(T: number, d: number, options?: SinusoidalPo
   for (const [arg, n] of [['T', T], ['d', d]] as const) {
     if (!Number.isInteger(n) || n < 0) throw new ValueError('a size must be a non-negative integer', { pkg: 'transformer', op, arg, expected: 'an integer >= 0', received: n });
   }
+  checkElementCount(T * d, { pkg: 'transformer', op, arg: 'T' });
   const base = options?.base ?? 10000;
   if (typeof base !== 'number' || !(base > 0) || !Number.isFinite(base)) throw new ValueError('the base must be a positive number', { pkg: 'transformer', op, arg: 'options.base', expected: 'a finite number > 0', received: base });
   const dtype = options?.dtype ?? 'float64';

@@ -1,3 +1,5 @@
+import { ValueError } from '@gradlab/core-tensor';
+
 /**
  * WTF-8 ("wobbly" UTF-8): UTF-8 extended to lone surrogates, so that every JavaScript string,
  * well-formed or not, maps to bytes and back exactly. A valid surrogate pair is one code point
@@ -15,6 +17,7 @@
  * encodeWtf8('\uD800'); // [237, 160, 128]
  */
 export function encodeWtf8(text: string): number[] {
+  if (typeof text !== 'string') throw new ValueError('text must be a string', { pkg: 'transformer', op: 'encodeWtf8', arg: 'text', expected: 'a string', received: text === null ? 'null' : typeof text });
   const out: number[] = [];
   for (const ch of text) {
     const cp = ch.codePointAt(0) as number;
@@ -48,6 +51,7 @@ function leadInfo(b: number): { len: number; lo: number; hi: number } | undefine
  * decodeWtf8([195, 169]); // 'é'
  */
 export function decodeWtf8(bytes: readonly number[]): string {
+  if (!Array.isArray(bytes) || bytes.length > 1 << 28) throw new ValueError('bytes must be an array of byte values', { pkg: 'transformer', op: 'decodeWtf8', arg: 'bytes', expected: 'number[] of integers 0..255', received: Array.isArray(bytes) ? `${bytes.length} bytes` : typeof bytes });
   const units: number[] = [];
   let out = '';
   const flush = (): void => {

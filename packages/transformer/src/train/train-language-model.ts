@@ -94,7 +94,7 @@ export function trainLanguageModel(lm: LanguageModel, ids: ArrayLike<number>, op
  * @returns a promise of the history
  */
 export function trainLanguageModelAsync(lm: LanguageModel, ids: ArrayLike<number>, options: TrainLanguageModelOptions & { yieldEveryMs?: number }): Promise<TrainLanguageModelResult> {
-  const { yieldEveryMs = 30, ...rest } = options;
+  const { yieldEveryMs = 30, ...rest } = options ?? ({} as TrainLanguageModelOptions);
   return driveAsync(trainSteps(lm, ids, rest, 'trainLanguageModelAsync'), yieldEveryMs);
 }
 
