@@ -23,7 +23,7 @@ export interface SampleTokenOptions {
  */
 export function sampleToken(logits: ArrayLike<number>, options: SampleTokenOptions): number {
   const op = 'sampleToken';
-  if (logits === null || typeof logits !== 'object' || typeof (logits as ArrayLike<number>).length !== 'number') throw new ValueError('logits must be an array of numbers', { pkg: 'transformer', op, arg: 'logits', expected: 'ArrayLike<number>', received: logits === null ? 'null' : typeof logits });
+  if (logits === null || typeof logits !== 'object' || typeof logits.length !== 'number') throw new ValueError('logits must be an array of numbers', { pkg: 'transformer', op, arg: 'logits', expected: 'ArrayLike<number>', received: logits === null ? 'null' : typeof logits });
   if (typeof options !== 'object' || options === null || typeof options.rng?.categorical !== 'function') throw new ValueError('options need a seeded rng', { pkg: 'transformer', op, arg: 'options.rng', expected: 'an Rng such as rng(0)', received: options === null ? 'null' : typeof options });
   const V = logits.length;
   const temperature = options.temperature ?? 1;

@@ -220,7 +220,7 @@ export function fit(model: Module, data: TrainingData, options: FitOptions): Fit
  */
 export function fitAsync(model: Module, data: TrainingData, options: FitOptions & { yieldEveryMs?: number }): Promise<FitResult> {
   const { yieldEveryMs = 30, ...rest } = options ?? ({} as FitOptions);
-  return driveAsync(fitSteps(model, data, rest as FitOptions, 'fitAsync'), yieldEveryMs);
+  return driveAsync(fitSteps(model, data, rest, 'fitAsync'), yieldEveryMs);
 }
 
 /** The training loop as a generator that yields after every optimizer step. */

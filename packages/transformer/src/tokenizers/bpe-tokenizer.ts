@@ -33,7 +33,8 @@ export function pairKey(a: number, b: number): number {
  * tok.encode('hi!'); // [256, 33]
  */
 export function bpeTokenizer(merges: readonly (readonly [number, number])[]): BpeTokenizer {
-  if (!Array.isArray(merges)) throw new ValueError('merges must be an array of id pairs', { pkg: 'transformer', op: 'bpeTokenizer', arg: 'merges', expected: '[number, number][]', received: merges === null ? 'null' : typeof merges });
+  const list: unknown = merges;
+  if (!Array.isArray(list)) throw new ValueError('merges must be an array of id pairs', { pkg: 'transformer', op: 'bpeTokenizer', arg: 'merges', expected: '[number, number][]', received: merges === null ? 'null' : typeof merges });
   const rank = new Map<number, number>();
   const bytesOf: number[][] = [];
   for (let b = 0; b < 256; b++) bytesOf.push([b]);
