@@ -6,6 +6,8 @@ export default defineConfig({
   head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
   cleanUrls: false,
   lastUpdated: false,
+  // $…$ and $$…$$ typeset at build time by markdown-it-mathjax3 (SVG, no client script).
+  markdown: { math: true },
   themeConfig: {
     nav: [
       { text: 'Guide', link: '/guide/getting-started' },
