@@ -1,4 +1,12 @@
-import { defineConfig } from 'vitepress';
+import { existsSync, readFileSync } from 'node:fs';
+import { defineConfig, type DefaultTheme } from 'vitepress';
+
+// The API sidebar, written by typedoc-vitepress-theme next to the pages (`typedoc` runs before
+// `vitepress build` in docs:build): one collapsed group per package and subpath.
+const apiSidebarFile = new URL('../api/typedoc-sidebar.json', import.meta.url);
+const apiSidebar: DefaultTheme.SidebarItem[] = existsSync(apiSidebarFile)
+  ? (JSON.parse(readFileSync(apiSidebarFile, 'utf8')) as DefaultTheme.SidebarItem[])
+  : [];
 
 export default defineConfig({
   title: 'gradlab',
@@ -35,6 +43,7 @@ export default defineConfig({
           ],
         },
       ],
+      '/api/': [{ text: 'API reference', link: '/api/', items: apiSidebar }],
     },
     search: { provider: 'local' },
   },
