@@ -7,6 +7,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { tensor, type Tensor } from '@gradlab/core-tensor';
 import { gradientDescent } from '@gradlab/optim';
 import { jointFromPrior } from '@gradlab/prob';
+import { demoAttention } from '../examples/attention-demo.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const dist = fileURLToPath(new URL('../docs/.vitepress/dist/', import.meta.url));
@@ -175,6 +176,50 @@ describe('docs site in headless Chromium', () => {
       expect(errors).toEqual([]);
     });
   }, 240_000);
+});
+
+describe('docs site: the attention demo and the API sidebar', () => {
+  let server: Server;
+  let url: string;
+  beforeAll(async () => {
+    ({ server, url } = await serve(dist));
+  });
+  afterAll(() => {
+    server.close();
+  });
+
+  it('attention demo: shows the weights scaledDotProductAttention gives in Node; the causal mask zeroes the future', async () => {
+    const full = demoAttention({ seed: 0, causal: false });
+    const masked = demoAttention({ seed: 0, causal: true });
+    expect(full.every((row) => Math.abs(row.reduce((a, b) => a + b, 0) - 1) < 1e-6)).toBe(true);
+    expect(masked[1]?.[2]).toBe(0);
+    expect(full[1]?.[2]).not.toBeCloseTo(full[2]?.[1] ?? 0, 3); // not symmetric
+    await withPage(async (page, errors) => {
+      await page.goto(`${url}guide/transformers.html`, { waitUntil: 'networkidle' });
+      const demo = page.locator('[data-demo="attention"]');
+      await expect(demo.locator('[data-output="a12"]').textContent()).resolves.toBe((full[1]?.[2] ?? 0).toFixed(2));
+      await expect(demo.locator('[data-output="a21"]').textContent()).resolves.toBe((full[2]?.[1] ?? 0).toFixed(2));
+      await expect(demo.locator('[data-output="weights"] rect').count()).resolves.toBe(36);
+      await screenshot(demo, 'attention');
+      await demo.locator('[data-control="causal"]').check();
+      await expect.poll(() => demo.locator('[data-output="a12"]').textContent()).toBe('0.00');
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('API pages have a sidebar with one entry per package, whose links open the module pages', async () => {
+    await withPage(async (page, errors) => {
+      await page.goto(`${url}api/`, { waitUntil: 'networkidle' });
+      const sidebar = page.locator('.VPSidebar');
+      for (const name of ['@gradlab/core-tensor', '@gradlab/models-nn', '@gradlab/transformer', '@gradlab/plugin', '@gradlab/interop']) {
+        await expect(sidebar.getByRole('link', { name, exact: true }).count(), name).resolves.toBe(1);
+      }
+      await sidebar.getByRole('link', { name: '@gradlab/transformer', exact: true }).click();
+      await page.waitForURL(/\/api\/@gradlab\/transformer\//);
+      await expect(page.locator('.vp-doc h1').first().textContent()).resolves.toContain('@gradlab/transformer');
+      expect(errors).toEqual([]);
+    });
+  });
 });
 
 /** Every `index.html` one level below `dir` and deeper, as paths relative to the site. */
