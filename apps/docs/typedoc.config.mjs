@@ -2,9 +2,16 @@
 // The API reference covers every public entry point of every library: read from each package's
 // `exports` map (its `source` condition), so a new package or subpath shows up without editing this.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 const packagesDir = new URL('../../packages/', import.meta.url).pathname;
+
+/**
+ * The module name TypeDoc gives an entry file (its path from packages/, without `.ts` and
+ * `/index`), mapped to the specifier users import (`@gradlab/core-tensor/testing`).
+ * @type {Map<string, string>}
+ */
+export const moduleNames = new Map();
 
 /** @returns {string[]} */
 function entryPoints() {
@@ -14,9 +21,12 @@ function entryPoints() {
     if (!existsSync(file)) continue;
     const pkg = JSON.parse(readFileSync(file, 'utf8'));
     if (pkg.private) continue;
-    for (const target of Object.values(pkg.exports ?? {})) {
+    for (const [subpath, target] of Object.entries(pkg.exports ?? {})) {
       if (target && typeof target === 'object' && typeof target.source === 'string') {
-        out.push(join(packagesDir, name, target.source));
+        const file = join(packagesDir, name, target.source);
+        out.push(file);
+        const typedocName = relative(packagesDir, file).replace(/\.ts$/, '').replace(/\/index$/, '');
+        moduleNames.set(typedocName, pkg.name + subpath.slice(1));
       }
     }
   }
@@ -25,12 +35,16 @@ function entryPoints() {
 
 /** @type {Partial<import('typedoc').TypeDocOptions> & Record<string, unknown>} */
 const config = {
-  plugin: ['typedoc-plugin-markdown'],
+  plugin: ['typedoc-plugin-markdown', 'typedoc-vitepress-theme', './typedoc-module-names.mjs'],
+  // typedoc-vitepress-theme: links without `.md`, and docs/api/typedoc-sidebar.json for config.mts.
+  docsRoot: './docs',
+  sidebar: { pretty: true, collapsed: true },
   entryPoints: entryPoints(),
   tsconfig: './tsconfig.typedoc.json',
   out: 'docs/api',
   readme: 'none',
   entryFileName: 'index.md',
+  name: 'API reference',
   hidePageHeader: true,
   hideBreadcrumbs: true,
   excludePrivate: true,

@@ -1,4 +1,12 @@
-import { defineConfig } from 'vitepress';
+import { existsSync, readFileSync } from 'node:fs';
+import { defineConfig, type DefaultTheme } from 'vitepress';
+
+// The API sidebar, written by typedoc-vitepress-theme next to the pages (`typedoc` runs before
+// `vitepress build` in docs:build): one collapsed group per package and subpath.
+const apiSidebarFile = new URL('../api/typedoc-sidebar.json', import.meta.url);
+const apiSidebar: DefaultTheme.SidebarItem[] = existsSync(apiSidebarFile)
+  ? (JSON.parse(readFileSync(apiSidebarFile, 'utf8')) as DefaultTheme.SidebarItem[])
+  : [];
 
 export default defineConfig({
   title: 'gradlab',
@@ -6,6 +14,8 @@ export default defineConfig({
   head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
   cleanUrls: false,
   lastUpdated: false,
+  // $…$ and $$…$$ typeset at build time by markdown-it-mathjax3 (SVG, no client script).
+  markdown: { math: true },
   themeConfig: {
     nav: [
       { text: 'Guide', link: '/guide/getting-started' },
@@ -25,12 +35,15 @@ export default defineConfig({
             { text: '3. Validation and K-fold', link: '/guide/validation' },
             { text: '4. Optimisation', link: '/guide/optimisation' },
             { text: '4. Three ways to differentiate', link: '/guide/differentiation' },
+            { text: '5. Binary classification', link: '/guide/binary-classification' },
             { text: '6. Neural networks', link: '/guide/neural-networks' },
+            { text: '7. Transformers', link: '/guide/transformers' },
             { text: 'Extending gradlab with plugins', link: '/guide/plugins' },
             { text: 'Interop: ONNX and PyTorch', link: '/guide/interop' },
           ],
         },
       ],
+      '/api/': [{ text: 'API reference', link: '/api/', items: apiSidebar }],
     },
     search: { provider: 'local' },
   },
