@@ -1,4 +1,4 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { requireOptions, ValueError } from '@gradlab/core-tensor';
 import type { Matrix } from './design.ts';
 import { centre, interceptFor } from './linear-predictor.ts';
 import type { LinearRegressor, RegressionSolution, RegressorOptions } from './regressor-base.ts';
@@ -113,5 +113,6 @@ export class LassoRegression extends RegressorBase {
  * m.coef; // [≈0.98, 0]: the useless second feature is dropped
  */
 export function lassoRegression(options: LassoRegressionOptions = {}): LassoRegression & LinearRegressor {
+  options = requireOptions(options, { pkg: 'models-linear', op: 'lassoRegression' }, ['fitIntercept', 'onWarning', 'lambda', 'maxIter', 'tol']);
   return new LassoRegression(options);
 }

@@ -1,3 +1,4 @@
+import { requireOptions } from '@gradlab/core-tensor';
 import type { Matrix } from './design.ts';
 import { leastSquares } from './linalg/least-squares.ts';
 import { centre, interceptFor } from './linear-predictor.ts';
@@ -72,5 +73,6 @@ export class LinearRegression extends RegressorBase {
  * m.loss([0, 1, 2, 3], [0, 1, 2, 2]); // 1.25
  */
 export function linearRegression(options: LinearRegressionOptions = {}): LinearRegression & LinearRegressor {
+  options = requireOptions(options, { pkg: 'models-linear', op: 'linearRegression' }, ['fitIntercept', 'onWarning', 'solver', 'rcond', 'training']);
   return new LinearRegression(options);
 }

@@ -1,4 +1,4 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { requireOptions, ValueError } from '@gradlab/core-tensor';
 import type { Matrix, MatrixInput, VectorInput } from './design.ts';
 import { readTrainingSet } from './design.ts';
 import { countClasses } from './class-labels.ts';
@@ -301,5 +301,6 @@ export class LogisticRegression extends ClassifierBase implements LogisticRegres
  * m.predictProba([[0]]).data; // [1 − σ(b), σ(b)]
  */
 export function logisticRegression(options: LogisticRegressionOptions = {}): LogisticRegression & LogisticRegressionModel {
+  options = requireOptions(options, { pkg: 'models-linear', op: 'logisticRegression' }, ['solver', 'multiClass', 'classes', 'lambda', 'fitIntercept', 'maxIter', 'tol', 'training', 'onWarning']);
   return new LogisticRegression(options);
 }

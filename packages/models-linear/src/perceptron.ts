@@ -1,4 +1,4 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { requireOptions, ValueError } from '@gradlab/core-tensor';
 import { sgd } from '@gradlab/optim';
 import type { MatrixInput, VectorInput } from './design.ts';
 import { readTrainingSet } from './design.ts';
@@ -102,5 +102,6 @@ export class Perceptron extends ClassifierBase implements LinearClassifier {
  * steps; // [-0.79, -0.64]
  */
 export function perceptron(options: PerceptronOptions = {}): Perceptron & LinearClassifier {
+  options = requireOptions(options, { pkg: 'models-linear', op: 'perceptron' }, ['lr', 'epochs', 'shuffle', 'seed', 'fitIntercept', 'multiClass', 'init', 'onStep', 'onWarning']);
   return new Perceptron(options);
 }

@@ -1,4 +1,4 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { requireOptions, ValueError } from '@gradlab/core-tensor';
 import type { Matrix } from './design.ts';
 import { leastSquares } from './linalg/least-squares.ts';
 import { centre, interceptFor } from './linear-predictor.ts';
@@ -63,5 +63,6 @@ export class RidgeRegression extends RegressorBase {
  * m.coef; // [0.952...] shrunk from 1 towards 0
  */
 export function ridgeRegression(options: RidgeRegressionOptions = {}): RidgeRegression & LinearRegressor {
+  options = requireOptions(options, { pkg: 'models-linear', op: 'ridgeRegression' }, ['fitIntercept', 'onWarning', 'lambda']);
   return new RidgeRegression(options);
 }
