@@ -48,3 +48,17 @@ describe('elementwiseOptimizer state between steps', () => {
     expect(a.params.w.toArray()).toEqual(b.params.w.toArray());
   });
 });
+
+describe('elementwise optimizers stop on non-finite values', () => {
+  it('throw DivergenceError naming the step when a gradient or an updated parameter is not finite', async () => {
+    const { sgd } = await import('./optimizers/sgd.ts');
+    const { DivergenceError } = await import('./divergence-error.ts');
+    const { tensor } = await import('@gradlab/core-tensor');
+    const opt = sgd({ lr: 0.1 });
+    const p = [tensor([1, 2])];
+    expect(() => opt.step(p, [tensor([0, NaN], { allowNonFinite: true })], opt.init(p))).toThrow(DivergenceError);
+    expect(() => opt.step(p, [tensor([0, NaN], { allowNonFinite: true })], opt.init(p))).toThrow(/step 1: the gradient of parameter 0 is NaN at element 1/);
+    const big = sgd({ lr: 1e308 });
+    expect(() => big.step([tensor([1e308])], [tensor([-1e308])], big.init([tensor([1e308])]))).toThrow(/parameter 0 is Infinity/);
+  });
+});

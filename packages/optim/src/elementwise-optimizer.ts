@@ -1,6 +1,7 @@
 import { requireFunction, requireOptions, ShapeError, ValueError } from '@gradlab/core-tensor';
 import type { Tensor } from '@gradlab/core-tensor';
 import { requireLearningRate } from './hyperparameters.ts';
+import { DivergenceError } from './divergence-error.ts';
 import type { Optimizer, OptimizerState, Params, StepContext, StepResult } from './optimizer.ts';
 import { leafLike, paramLeaves, requireMatchingGrads } from './param-tree.ts';
 import type { JsonValue, Schedule } from './schedule.ts';
@@ -110,7 +111,13 @@ export function elementwiseOptimizer(options: ElementwiseOptimizerOptions): Opti
         gi.set((g.leaves[i] ?? leaf).data);
         const own: { [slot: string]: Float64Array } = {};
         slots.forEach((s, k) => (own[s] = next.views[k]?.[i] as Float64Array));
+        for (let k = 0; k < gi.length; k++) {
+          if (!Number.isFinite(gi[k])) throw nonFinite(op, step, rate, `the gradient of parameter ${i}`, k, gi[k] as number);
+        }
         update({ param: pi, grad: gi, slots: own, step, lr: rate });
+        for (let k = 0; k < pi.length; k++) {
+          if (!Number.isFinite(pi[k])) throw nonFinite(op, step, rate, `parameter ${i}`, k, pi[k] as number);
+        }
         return leafLike(pi, leaf);
       });
       return { params: p.rebuild(newLeaves), state: packedState(packed, step, slots, next) };
@@ -198,4 +205,11 @@ function toNumbers(b: Float64Array): number[] {
   const out = new Array<number>(b.length);
   for (let k = 0; k < b.length; k++) out[k] = b[k] as number;
   return out;
+}
+
+/** The DivergenceError of a step whose gradient or result is not finite, naming the leaf and element. */
+function nonFinite(op: string, step: number, lr: number, what: string, element: number, value: number): DivergenceError {
+  const e = new DivergenceError(op, step, value, Infinity, lr);
+  e.message = `[gradlab/optim] ${op}: diverged at step ${step}: ${what} is ${value} at element ${element}. Hint: lower the learning rate (${lr}), or look for the op that made it with detectAnomaly`;
+  return e;
 }
