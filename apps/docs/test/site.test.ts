@@ -106,7 +106,7 @@ describe('docs site in headless Chromium', () => {
       }
       expect(errors).toEqual([]);
     });
-  });
+  }, 600_000);
 
   it('types the maths: formulas render as MathJax SVG', async () => {
     await withPage(async (page, errors) => {
@@ -216,7 +216,8 @@ describe('docs site: the attention demo and the API sidebar', () => {
       }
       await sidebar.getByRole('link', { name: '@gradlab/transformer', exact: true }).click();
       await page.waitForURL(/\/api\/@gradlab\/transformer\//);
-      await expect(page.locator('.vp-doc h1').first().textContent()).resolves.toContain('@gradlab/transformer');
+      // The URL changes before the client router renders the new page: wait for its heading.
+      await expect.poll(() => page.locator('.vp-doc h1').first().textContent(), { timeout: 30_000 }).toContain('@gradlab/transformer');
       expect(errors).toEqual([]);
     });
   });
