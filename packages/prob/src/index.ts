@@ -21,7 +21,8 @@ export type { IntegrateOptions } from './integrate.ts';
 export { klDivergence } from './kl-divergence.ts';
 export type { AnyDistribution } from './kl-divergence.ts';
 export { crossEntropy } from './cross-entropy.ts';
-export { jointTable, JointTable } from './joint-table.ts';
+export { JointTable } from './joint-table.ts';
+export { jointTable } from './joint-table-factory.ts';
 export type {
   Assignment,
   BayesResult,

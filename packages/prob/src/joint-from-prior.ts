@@ -2,7 +2,7 @@ import { requireObject, ShapeError, ValueError } from '@gradlab/core-tensor';
 import { checkProbabilities, checkProbabilityOptions } from './argument-checks.ts';
 import type { ProbabilityOptions } from './argument-checks.ts';
 import type { Value } from './distribution.ts';
-import { jointTable } from './joint-table.ts';
+import { jointTable } from './joint-table-factory.ts';
 import type { JointTable } from './joint-table.ts';
 
 /** The marginal p(x) of {@link jointFromPrior}. */

@@ -1,6 +1,6 @@
 import { checkElementCount, describeType, requireOptions, ShapeError, ValueError } from '@gradlab/core-tensor';
 import type { Value } from './distribution.ts';
-import { jointTable } from './joint-table.ts';
+import { jointTable } from './joint-table-factory.ts';
 import type { JointTable } from './joint-table.ts';
 
 /** Options of {@link jointFromSamples}. */

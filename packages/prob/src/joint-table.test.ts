@@ -1,7 +1,7 @@
 import { rng, ShapeError, ValueError } from '@gradlab/core-tensor';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jointTable } from './joint-table.ts';
+import { jointTable } from './joint-table-factory.ts';
 
 const seed = () => jointTable({ variables: ['x1', 'x2'], probs: [[0.45, 0.05], [0.1, 0.4]] });
 
