@@ -16,6 +16,8 @@ export default defineConfig({
   lastUpdated: false,
   // $…$ and $$…$$ typeset at build time by markdown-it-mathjax3 (SVG, no client script).
   markdown: { math: true },
+  // Demos run long work in module workers that import the @gradlab packages.
+  vite: { worker: { format: 'es' } },
   themeConfig: {
     nav: [
       { text: 'Guide', link: '/guide/getting-started' },

@@ -5,3 +5,9 @@ declare module '*.vue' {
 }
 
 declare module '*.css';
+
+// The example plugin is plain JavaScript; its default export is a definePlugin manifest.
+declare module 'gradlab-plugin-focal-loss-lion' {
+  const plugin: import('@gradlab/plugin').PluginManifest;
+  export default plugin;
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { demoAttention } from '../../examples/attention-demo.ts';
+import { screenshot, useSite, withPage } from '../browser.ts';
+
+describe('docs site: the attention demo (chapter 7)', () => {
+  const url = useSite();
+
+  it('attention demo: shows the weights scaledDotProductAttention gives in Node; the causal mask zeroes the future', async () => {
+    const full = demoAttention({ seed: 0, causal: false });
+    const masked = demoAttention({ seed: 0, causal: true });
+    expect(full.every((row) => Math.abs(row.reduce((a, b) => a + b, 0) - 1) < 1e-6)).toBe(true);
+    expect(masked[1]?.[2]).toBe(0);
+    expect(full[1]?.[2]).not.toBeCloseTo(full[2]?.[1] ?? 0, 3); // not symmetric
+    await withPage(async (page, errors) => {
+      await page.goto(`${url()}guide/transformers.html`, { waitUntil: 'networkidle' });
+      const demo = page.locator('[data-demo="attention"]');
+      await expect(demo.locator('[data-output="a12"]').textContent()).resolves.toBe((full[1]?.[2] ?? 0).toFixed(2));
+      await expect(demo.locator('[data-output="a21"]').textContent()).resolves.toBe((full[2]?.[1] ?? 0).toFixed(2));
+      await expect(demo.locator('[data-output="weights"] rect').count()).resolves.toBe(36);
+      await screenshot(demo, 'attention');
+      await demo.locator('[data-control="causal"]').check();
+      await expect.poll(() => demo.locator('[data-output="a12"]').textContent()).toBe('0.00');
+      expect(errors).toEqual([]);
+    });
+  });
+});
