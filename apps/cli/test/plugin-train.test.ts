@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,7 @@ beforeAll(() => {
 });
 
 function gradlab(...args: string[]): { stdout: string; stderr: string; status: number | null } {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: scratch, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: scratch, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GRADLAB_TEST_MARK: join(scratch, 'matmuls.txt') } });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
@@ -44,5 +44,32 @@ describe("a user's plugin outside the workspace, through the CLI (built binary)"
     const missing = gradlab('train', 'mlp', '--data', 'moons', '--optimizer', 'lion');
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/--optimizer must be one of .*got 'lion'.*--plugin/);
+  });
+
+  it("runs on a plugin's backend with --backend, and lists it when the name is wrong", () => {
+    // A backend plugin: the js backend with a counter on matmul, written to a file when the process exits.
+    const file = join(scratch, 'backend-plugin.mjs');
+    writeFileSync(file, [
+      "import { writeFileSync } from 'node:fs';",
+      "import { createJsBackend } from '@gradlab/core-tensor';",
+      "import { definePlugin } from '@gradlab/plugin';",
+      'let calls = 0;',
+      "process.on('exit', () => { if (calls > 0) writeFileSync(process.env.GRADLAB_TEST_MARK, String(calls)); });",
+      'function counting() {',
+      '  const js = createJsBackend();',
+      "  return Object.assign(Object.create(js), { name: 'js-counting', matmul(...args) { calls++; return js.matmul(...args); } });",
+      '}',
+      "export default definePlugin({ name: 'counting-backend', version: '0.1.0', backends: { 'js-counting': counting } });",
+    ].join('\n'));
+    const mark = join(scratch, 'matmuls.txt');
+    rmSync(mark, { force: true });
+    const t = gradlab('train', 'mlp', '--data', 'xor', '--hidden', '4', '--plugin', file, '--backend', 'js-counting', '--epochs', '2', '--json');
+    expect(t.stderr).toBe('');
+    expect(t.status).toBe(0);
+    expect(existsSync(mark)).toBe(true);
+    expect(Number(readFileSync(mark, 'utf8'))).toBeGreaterThan(10);
+    const wrong = gradlab('train', 'mlp', '--data', 'xor', '--plugin', file, '--backend', 'js-countin', '--epochs', '1');
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/--backend must be one of wasm, js, js-counting, got 'js-countin'/);
   });
 });

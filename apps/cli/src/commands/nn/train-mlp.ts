@@ -65,10 +65,10 @@ function scaled(d: Dataset, scaler: StandardScaler | undefined): Dataset {
 }
 
 async function trainMlp(flags: TrainMlpFlags): Promise<void> {
-  useBackend(flags.backend);
   const hidden = flags.hidden.trim() === '' ? [] : flags.hidden.split(',').map((s) => integerFlag('--hidden', s.trim(), 0, { min: 1, max: 100_000 }));
   if (!(ACTIVATIONS as readonly string[]).includes(flags.activation)) throw new UsageError(`--activation must be one of ${ACTIVATIONS.join(', ')}, got '${flags.activation}'`);
   const registry = await pluginRegistry(flags);
+  useBackend(flags.backend, registry);
   if (!Object.hasOwn(registry.optimizers, flags.optimizer)) throw new UsageError(`--optimizer must be one of ${Object.keys(registry.optimizers).join(', ')}, got '${flags.optimizer}'`, 'a plugin\'s optimizers appear with --plugin <module>');
   if (flags.loss !== undefined && !Object.hasOwn(registry.losses, flags.loss)) throw new UsageError(`--loss must be one of ${Object.keys(registry.losses).join(', ')}, got '${flags.loss}'`);
   const lr = numberFlag('lr', flags.lr, 1e-3);
