@@ -72,4 +72,33 @@ describe("a user's plugin outside the workspace, through the CLI (built binary)"
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toMatch(/--backend must be one of wasm, js, js-counting, got 'js-countin'/);
   });
+
+  it("builds a network with the plugin's layer (--arch), trains it on a schedule, saves it, and predict loads it with --plugin", () => {
+    const model = join(scratch, 'scaled.safetensors');
+    const arch = JSON.stringify([
+      { kind: 'feature-scale', features: 2 },
+      { kind: 'linear', inFeatures: 2, outFeatures: 8 },
+      { kind: 'tanh' },
+      { kind: 'linear', inFeatures: 8, outFeatures: 2 },
+    ]);
+    const t = gradlab('train', 'mlp', '--data', 'moons', '--plugin', plugin, '--arch', arch, '--schedule', 'robbins-monro:lr=0.5,beta=0.01,alpha=0.75', '--optimizer', 'sgd', '--epochs', '20', '--save', model, '--json');
+    expect(t.stderr).toBe('');
+    expect(t.status).toBe(0);
+    const out = JSON.parse(t.stdout) as { architecture: { layers: { kind: string }[] }; history: { loss: number }[] };
+    expect(out.architecture.layers.map((l) => l.kind)).toEqual(['feature-scale', 'linear', 'tanh', 'linear']);
+    expect(out.history[19]?.loss).toBeLessThan(out.history[0]?.loss ?? 0);
+    const without = gradlab('predict', '--model', model, '--data', 'moons');
+    expect(without.status).not.toBe(0);
+    expect(without.stderr).toMatch(/feature-scale/);
+    const p = gradlab('predict', '--model', model, '--data', 'moons', '--plugin', plugin, '--json');
+    expect(p.stderr).toBe('');
+    expect(p.status).toBe(0);
+    expect((JSON.parse(p.stdout) as { accuracy: number }).accuracy).toBeGreaterThan(0.8);
+    const wrong = gradlab('train', 'mlp', '--data', 'moons', '--plugin', plugin, '--arch', JSON.stringify([{ kind: 'linear', inFeatures: 2, outFeatures: 3 }]));
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/--arch: the network gives 3 outputs per sample; this task needs 2/);
+    const unknown = gradlab('train', 'mlp', '--data', 'moons', '--arch', arch);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/--arch: .*unknown layer kind 'feature-scale'.*--plugin/);
+  });
 });

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { parseSchedule } from '../schedule-flag.ts';
 import { tensor, ValueError } from '@gradlab/core-tensor';
 import type { Tensor } from '@gradlab/core-tensor';
 import { compile, parse, toString } from '@gradlab/core-tensor/symbolic';
@@ -11,10 +12,9 @@ import {
   gradientDescent,
   minimize,
   optimizerFromSpec,
-  scheduleFromSpec,
   suggestStepSize,
 } from '@gradlab/optim';
-import type { DecreaseViolation, JsonValue, Optimizer, OptimizerFactory, Schedule, ScheduleFactory } from '@gradlab/optim';
+import type { DecreaseViolation, JsonValue, Optimizer, OptimizerFactory, ScheduleFactory } from '@gradlab/optim';
 import { RunError, UsageError } from '../cli-error.ts';
 import { guard } from '../report-error.ts';
 import { integerFlag } from '../integer-flag.ts';
@@ -66,24 +66,6 @@ function parseStart(text: string, vars: readonly string[]): number[] {
   const missing = vars.filter((v) => !point.has(v));
   if (missing.length > 0) throw new UsageError(`--from: no value for ${missing.join(', ')}`);
   return vars.map((v) => point.get(v) as number);
-}
-
-/** `robbins-monro:lr=0.5,beta=0.1,alpha=0.75` → the schedule. */
-function parseSchedule(text: string, schedules: Readonly<Record<string, ScheduleFactory>>): Schedule {
-  const [id = '', rest] = text.split(':', 2);
-  const config: Record<string, JsonValue> = {};
-  for (const part of rest === undefined || rest === '' ? [] : rest.split(',')) {
-    const [k, v] = part.split('=', 2);
-    if (k === undefined || v === undefined) throw new UsageError(`--schedule: cannot read '${part}'; write id:key=value,..., e.g. robbins-monro:lr=0.5,beta=0.1,alpha=0.75`);
-    config[k.trim()] = number(`--schedule ${k.trim()}`, v);
-  }
-  if (!Object.hasOwn(schedules, id)) throw new UsageError(`--schedule: unknown schedule '${id}'; choose one of ${Object.keys(schedules).join(', ')}`);
-  try {
-    return scheduleFromSpec({ id, config }, schedules);
-  } catch (error) {
-    if (error instanceof ValueError) throw new UsageError(error.message);
-    throw error;
-  }
 }
 
 function fmt(v: number): string {

@@ -7,9 +7,11 @@ import { readModel } from '@gradlab/models-nn';
 import { RunError, UsageError } from '../../cli-error.ts';
 import { guard } from '../../report-error.ts';
 import { useBackend, withBackendFlag } from '../../backend-flag.ts';
+import { collect, pluginRegistry } from '../../plugins/load-plugins.ts';
 import { loadData } from '../fit.ts';
 
 interface PredictFlags {
+  plugin?: string[];
   backend?: string;
   model: string;
   data: string;
@@ -30,18 +32,19 @@ function parseMeta<T>(metadata: Record<string, string>, key: string): T | undefi
 }
 
 async function predict(flags: PredictFlags): Promise<void> {
-  useBackend(flags.backend);
+  const registry = await pluginRegistry(flags);
+  useBackend(flags.backend, registry);
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(flags.model);
   } catch {
     throw new RunError(`cannot read the model file '${flags.model}'`, 'check the path; train one with gradlab train mlp --save model.safetensors');
   }
-  const { model, metadata } = readModel(bytes);
+  const { model, metadata } = readModel(bytes, { layers: registry.layers });
   const task = metadata['gradlab.task'] ?? 'classification';
   const classes = parseMeta<string[]>(metadata, 'gradlab.classes');
   const scalerJson = parseMeta<unknown>(metadata, 'gradlab.scaler');
-  const data: Dataset = await loadData(flags.data, flags);
+  const data: Dataset = await loadData(flags.data, flags, registry.datasets);
   const first = model.namedParameters()[0]?.[1];
   const inputs = first?.shape[1];
   if (inputs !== undefined && data.x.shape[1] !== inputs) {
@@ -91,6 +94,7 @@ export function predictCommand(): Command {
     .option('--target <column>', 'CSV: the target column, by name or 0-based position (default: the last)')
     .option('--no-header', 'CSV: the first row is data, not column names')
     .option('--limit <n>', 'rows to print (default 10)')
+    .option('--plugin <module>', "load a plugin (repeatable): a model with the plugin's layers loads, its backends and data sets become selectable", collect, [])
     .option('--json', 'print every prediction as JSON')
     .addHelpText('after', '\nExample:\n  gradlab train mlp --data iris --save iris.safetensors && gradlab predict --model iris.safetensors --data iris')
   ).action(guard('predict', predict));

@@ -1,17 +1,18 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { tensor } from '@gradlab/core-tensor';
+import { noGrad, tensor, ValueError } from '@gradlab/core-tensor';
 import { builtinDatasets, standardScaler, trainTestSplit } from '@gradlab/data';
 import type { Dataset, StandardScaler } from '@gradlab/data';
 import { crossEntropy, quadratic } from '@gradlab/losses';
 import type { Loss, LossFactory } from '@gradlab/losses';
 import { builtinOptimizers, optimizerFromSpec } from '@gradlab/optim';
-import { evaluate, fitAsync, mlp, saveModel } from '@gradlab/models-nn';
-import type { ActivationName, EpochLog, FitResult, Module } from '@gradlab/models-nn';
+import { evaluate, fitAsync, layerFromConfig, manualSeed, mlp, saveModel } from '@gradlab/models-nn';
+import type { ActivationName, EpochLog, FitResult, LayerConfig, LayerFactory, Module } from '@gradlab/models-nn';
 import { UsageError } from '../../cli-error.ts';
 import { integerFlag } from '../../integer-flag.ts';
 import { createProgress } from '../../progress.ts';
 import { guard } from '../../report-error.ts';
+import { parseSchedule } from '../../schedule-flag.ts';
 import { stopOnCtrlC } from '../../interrupt.ts';
 import { useBackend, withBackendFlag } from '../../backend-flag.ts';
 import { checkOutputPath, writeOutput } from '../../write-output.ts';
@@ -23,6 +24,8 @@ const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'leaky-relu', 'gelu'] as const;
 
 interface TrainMlpFlags {
   plugin?: string[];
+  schedule?: string;
+  arch?: string;
   loss?: string;
   backend?: string;
   data: string;
@@ -64,6 +67,39 @@ function scaled(d: Dataset, scaler: StandardScaler | undefined): Dataset {
   return { ...d, x: scaler.transform(d.x) };
 }
 
+/**
+ * `--arch`: a network from a layer config (JSON text or a .json file), the same config a saved model
+ * keeps as its architecture, with the built-in layers and the plugins' layers. Checked on one sample:
+ * it must take the data's inputs and give one output per class (or one value).
+ */
+function archModel(arch: string, layers: Readonly<Record<string, LayerFactory>>, o: { seed: number; dtype: 'float32' | 'float64'; inputs: number; outputs: number }): Module {
+  const text = arch.trimStart().startsWith('{') || arch.trimStart().startsWith('[') ? arch : existsSync(arch) ? readFileSync(arch, 'utf8') : undefined;
+  if (text === undefined) throw new UsageError(`--arch: '${arch}' is neither JSON nor a file`, 'pass a layer config such as {"kind":"sequential","layers":[{"kind":"linear","inFeatures":2,"outFeatures":8},{"kind":"relu"},{"kind":"linear","inFeatures":8,"outFeatures":2}]}, or a list of layer configs');
+  let config: unknown;
+  try {
+    config = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`--arch is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const root = (Array.isArray(config) ? { kind: 'sequential', layers: config } : config) as LayerConfig;
+  manualSeed(o.seed);
+  let model: Module;
+  try {
+    model = layerFromConfig(root, { layers, dtype: o.dtype });
+  } catch (e) {
+    if (e instanceof ValueError) throw new UsageError(`--arch: ${e.message}`, "a plugin's layers appear with --plugin <module>");
+    throw e;
+  }
+  let width: number | undefined;
+  try {
+    width = noGrad(() => model.forward(tensor(new Array<number>(o.inputs).fill(0), { shape: [1, o.inputs], dtype: o.dtype }))).shape[1];
+  } catch (e) {
+    throw new UsageError(`--arch: the network does not take ${o.inputs} inputs: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  }
+  if (width !== o.outputs) throw new UsageError(`--arch: the network gives ${width ?? 'no'} outputs per sample; this task needs ${o.outputs}`, 'end with a linear layer whose outFeatures is the number of classes (1 for regression)');
+  return model;
+}
+
 async function trainMlp(flags: TrainMlpFlags): Promise<void> {
   const hidden = flags.hidden.trim() === '' ? [] : flags.hidden.split(',').map((s) => integerFlag('--hidden', s.trim(), 0, { min: 1, max: 100_000 }));
   if (!(ACTIVATIONS as readonly string[]).includes(flags.activation)) throw new UsageError(`--activation must be one of ${ACTIVATIONS.join(', ')}, got '${flags.activation}'`);
@@ -90,7 +126,10 @@ async function trainMlp(flags: TrainMlpFlags): Promise<void> {
   const [train, valid, test] = [split.train, split.validation, split.test].map((d) => scaled(d, scaler)) as [Dataset, Dataset, Dataset];
   const classes = task === 'classification' ? Math.max(2, ...Array.from(data.t, (v) => v + 1)) : 0;
   const outputs = task === 'classification' ? classes : 1;
-  const model = mlp({ sizes: [data.x.shape[1], ...hidden, outputs], activation: flags.activation as ActivationName, seed, dtype });
+  const model = flags.arch === undefined
+    ? mlp({ sizes: [data.x.shape[1], ...hidden, outputs], activation: flags.activation as ActivationName, seed, dtype })
+    : archModel(flags.arch, registry.layers, { seed, dtype, inputs: data.x.shape[1], outputs });
+  const schedule = flags.schedule === undefined ? undefined : parseSchedule(flags.schedule, registry.schedules);
   const chosen = flags.loss === undefined ? undefined : (registry.losses[flags.loss] as LossFactory)({});
   if (chosen !== undefined && task === 'classification' && chosen.target !== 'class') {
     throw new UsageError(`--loss ${flags.loss} takes ${chosen.prediction} predictions against ${chosen.target} targets; a classifier network needs a loss of class targets (cross-entropy)`, 'train a regression (--task regression) with it, or leave --loss out');
@@ -110,6 +149,7 @@ async function trainMlp(flags: TrainMlpFlags): Promise<void> {
     result = await fitAsync(model, asTensors(train), {
       loss,
       optimizer,
+      ...(schedule !== undefined ? { schedule } : {}),
       epochs,
       batchSize,
       seed,
@@ -132,7 +172,7 @@ async function trainMlp(flags: TrainMlpFlags): Promise<void> {
     if (scaler !== undefined) metadata['gradlab.scaler'] = JSON.stringify(scaler.toJSON());
     writeFileSync(flags.save, saveModel(model, metadata));
   }
-  if (flags.plot !== undefined) writeOutput(flags.plot, lossCurvesSvg(`MLP ${[data.x.shape[1], ...hidden, outputs].join('-')} on ${data.name ?? flags.data}`, result.history), '--plot');
+  if (flags.plot !== undefined) writeOutput(flags.plot, lossCurvesSvg(`${flags.arch === undefined ? `MLP ${[data.x.shape[1], ...hidden, outputs].join('-')}` : 'network'} on ${data.name ?? flags.data}`, result.history), '--plot');
   if (flags.regions !== undefined) {
     if (data.x.shape[1] !== 2 || task !== 'classification') throw new UsageError('--regions draws decision regions of a classifier with two inputs');
     writeOutput(flags.regions, regionsSvg(model, data, scaler, `decision regions of an MLP on ${data.name ?? flags.data}`), '--regions');
@@ -200,6 +240,8 @@ export function trainMlpCommand(): Command {
     .option('--loss <id>', "the loss (default: cross-entropy for classes, quadratic for values); a built-in's or a plugin's id")
     .option('--plugin <module>', 'load a plugin (package name or path; repeatable): its optimizers, losses and data sets become selectable', collect, [])
     .option('--lr <γ>', 'learning rate', '1e-3')
+    .option('--schedule <spec>', "a learning-rate schedule, e.g. robbins-monro:lr=0.5,beta=0.1,alpha=0.75 (overrides --lr); a built-in's or a plugin's")
+    .option('--arch <json|file>', "the network as a layer config (JSON, or a .json file), e.g. a saved model's architecture; any built-in or plugin layer; replaces --hidden and --activation")
     .option('--epochs <n>', 'passes over the training data', '30')
     .option('--batch-size <S>', 'mini-batch size', '32')
     .option('--seed <n>', 'seed of the split, the weights and the shuffles', '0')
@@ -215,6 +257,6 @@ export function trainMlpCommand(): Command {
     .option('--no-header', 'CSV: the first row is data, not column names')
     .option('--json', 'print the result as JSON (no progress)')
     .option('--quiet', 'no progress on stderr')
-    .addHelpText('after', '\nExamples:\n  gradlab train mlp --data digits --hidden 64,64 --epochs 30 --save digits.safetensors --plot loss.svg\n  gradlab train mlp --data moons --hidden 16,16 --lr 0.01 --regions moons.svg\n\nCtrl-C stops after the current step and still saves.')
+    .addHelpText('after', '\nExamples:\n  gradlab train mlp --data digits --hidden 64,64 --epochs 30 --save digits.safetensors --plot loss.svg\n  gradlab train mlp --data moons --hidden 16,16 --lr 0.01 --regions moons.svg\n  gradlab train mlp --data moons --plugin ./examples/plugin-focal-loss-lion --arch \'[{"kind":"feature-scale","features":2},{"kind":"linear","inFeatures":2,"outFeatures":16},{"kind":"tanh"},{"kind":"linear","inFeatures":16,"outFeatures":2}]\'\n\nCtrl-C stops after the current step and still saves.')
   ).action(guard('train mlp', trainMlp));
 }
