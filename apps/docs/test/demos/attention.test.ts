@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoAttention } from '../../examples/attention-demo.ts';
-import { screenshot, useSite, withPage } from '../browser.ts';
+import { output, screenshot, useSite, withPage } from '../browser.ts';
 
 describe('docs site: the attention demo (chapter 7)', () => {
   const url = useSite();
@@ -14,12 +14,18 @@ describe('docs site: the attention demo (chapter 7)', () => {
     await withPage(async (page, errors) => {
       await page.goto(`${url()}guide/transformers.html`, { waitUntil: 'networkidle' });
       const demo = page.locator('[data-demo="attention"]');
-      await expect(demo.locator('[data-output="a12"]').textContent()).resolves.toBe((full[1]?.[2] ?? 0).toFixed(2));
-      await expect(demo.locator('[data-output="a21"]').textContent()).resolves.toBe((full[2]?.[1] ?? 0).toFixed(2));
-      await expect(demo.locator('[data-output="weights"] rect').count()).resolves.toBe(36);
+      await expect.poll(() => output(demo, 'a12')).toBe((full[1]?.[2] ?? 0).toFixed(2));
+      await expect(output(demo, 'a21')).resolves.toBe((full[2]?.[1] ?? 0).toFixed(2));
+      await expect(output(demo, 'backend')).resolves.toContain('(wasm backend)');
+      // Plot's heatmap: 36 cells, each labelled with its weight as Node computes it.
+      const cells = demo.locator('[data-output="weights"] g[aria-label="cell"] rect');
+      await expect(cells.count()).resolves.toBe(36);
+      const labels = await demo.locator('[data-output="weights"] g[aria-label="text"] text').allTextContents();
+      expect(labels).toEqual(full.flat().map((w) => w.toFixed(2)));
       await screenshot(demo, 'attention');
       await demo.locator('[data-control="causal"]').check();
-      await expect.poll(() => demo.locator('[data-output="a12"]').textContent()).toBe('0.00');
+      await expect.poll(() => output(demo, 'a12')).toBe('0.00');
+      await expect.poll(() => demo.locator('[data-output="weights"] g[aria-label="text"] text').allTextContents()).toEqual(masked.flat().map((w) => w.toFixed(2)));
       expect(errors).toEqual([]);
     });
   });
