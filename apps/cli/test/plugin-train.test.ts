@@ -73,6 +73,51 @@ describe("a user's plugin outside the workspace, through the CLI (built binary)"
     expect(wrong.stderr).toMatch(/--backend must be one of wasm, js, js-counting, got 'js-countin'/);
   });
 
+  it("trains on a plugin's data set (--data) with a plugin's schedule (--schedule), lists and checks both", () => {
+    // A plugin with two pieces the built-ins lack: a data set of two Gaussian blobs and a halving schedule.
+    const file = join(scratch, 'blobs-plugin.mjs');
+    writeFileSync(file, [
+      "import { rng, randNormal } from '@gradlab/core-tensor';",
+      "import { dataset } from '@gradlab/data';",
+      "import { definePlugin } from '@gradlab/plugin';",
+      'function blobs() {',
+      '  const z = randNormal(rng(7), [200, 2], { dtype: "float64" }).toArray();',
+      '  const x = z.map((row, i) => row.map((v) => 0.5 * v + (i < 100 ? -1.5 : 1.5)));',
+      '  const t = x.map((_, i) => (i < 100 ? 0 : 1));',
+      "  return dataset(x, t, { name: 'two-blobs', classNames: ['left', 'right'] });",
+      '}',
+      'function halving(config) {',
+      '  const lr = Number(config.lr ?? 0.1), every = Number(config.every ?? 10);',
+      "  if (!(lr > 0) || !(every >= 1)) throw new RangeError('halving: lr > 0 and every >= 1');",
+      "  return { id: 'halving', config: { lr, every }, at: (i) => lr * 0.5 ** Math.floor((i - 1) / every) };",
+      '}',
+      "export default definePlugin({ name: 'blobs', version: '0.1.0', datasets: { 'two-blobs': blobs }, schedules: { halving: { factory: halving, example: { lr: 0.1, every: 10 } } } });",
+    ].join('\n'));
+    const list = gradlab('plugins', 'list', '--plugin', file, '--json');
+    expect(list.status).toBe(0);
+    const pieces = JSON.stringify(JSON.parse(list.stdout));
+    expect(pieces).toContain('two-blobs');
+    expect(pieces).toContain('halving');
+    const check = gradlab('plugins', 'check', file, '--json');
+    expect(check.status).toBe(0);
+    const rows = (JSON.parse(check.stdout) as { rows: { id: string; passed: boolean }[] }).rows;
+    expect(rows.map((x) => [x.id, x.passed])).toEqual(expect.arrayContaining([['two-blobs', true], ['halving', true]]));
+    const t = gradlab('train', 'mlp', '--data', 'two-blobs', '--plugin', file, '--hidden', '4', '--optimizer', 'sgd', '--schedule', 'halving:lr=0.5,every=5', '--epochs', '10', '--seed', '0', '--json');
+    expect(t.stderr).toBe('');
+    expect(t.status).toBe(0);
+    const out = JSON.parse(t.stdout) as { history: { loss: number }[] };
+    expect(out.history[9]?.loss).toBeLessThan(out.history[0]?.loss ?? 0);
+    expect(JSON.stringify(out)).toMatch(/accuracy/);
+    const f = gradlab('fit', 'logistic', '--data', 'two-blobs', '--plugin', file, '--json');
+    expect(f.status).toBe(0);
+    const bad = gradlab('train', 'mlp', '--data', 'two-blobs', '--plugin', file, '--schedule', 'halving:lr=-1', '--epochs', '1');
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toMatch(/halving/);
+    const unknown = gradlab('train', 'mlp', '--data', 'two-blob', '--plugin', file, '--epochs', '1');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/two-blobs/);
+  });
+
   it("builds a network with the plugin's layer (--arch), trains it on a schedule, saves it, and predict loads it with --plugin", () => {
     const model = join(scratch, 'scaled.safetensors');
     const arch = JSON.stringify([
