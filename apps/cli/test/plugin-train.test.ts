@@ -31,7 +31,7 @@ describe("a user's plugin outside the workspace, through the CLI (built binary)"
     expect(rows.map((x) => [x.id, x.passed])).toEqual(expect.arrayContaining([['lion', true], ['focal', true]]));
   });
 
-  it('trains with its optimizer through gradlab train mlp and gradlab fit', () => {
+  it('trains with its optimizer (and its loss) through gradlab train mlp and gradlab fit', () => {
     const t = gradlab('train', 'mlp', '--data', 'moons', '--hidden', '8', '--plugin', plugin, '--optimizer', 'lion', '--lr', '1e-3', '--epochs', '3', '--json');
     expect(t.stderr).toBe('');
     expect(t.status).toBe(0);
@@ -41,6 +41,18 @@ describe("a user's plugin outside the workspace, through the CLI (built binary)"
     const f = gradlab('fit', 'logistic', '--data', 'moons', '--solver', 'gradient', '--plugin', plugin, '--optimizer', 'lion', '--lr', '0.01', '--epochs', '20', '--json');
     expect(f.status).toBe(0);
     expect((JSON.parse(f.stdout) as { fits: unknown[] }).fits).toHaveLength(1);
+    const focal = gradlab('train', 'mlp', '--data', 'moons', '--hidden', '8', '--plugin', plugin, '--task', 'regression', '--loss', 'focal', '--optimizer', 'lion', '--lr', '1e-2', '--epochs', '3', '--json');
+    expect(focal.stderr).toBe('');
+    expect(focal.status).toBe(0);
+    const fh = (JSON.parse(focal.stdout) as { history: { loss: number }[] }).history;
+    expect(fh[2]?.loss).toBeLessThan(fh[0]?.loss ?? 0);
+    // One score per sample: the focal loss is a loss of scores against 0/1 targets, not of class probabilities.
+    const classes = gradlab('train', 'mlp', '--data', 'moons', '--plugin', plugin, '--loss', 'focal', '--epochs', '1');
+    expect(classes.status).toBe(2);
+    expect(classes.stderr).toMatch(/--loss focal takes score predictions.*--task regression/);
+    const noFocal = gradlab('train', 'mlp', '--data', 'moons', '--loss', 'focal');
+    expect(noFocal.status).toBe(2);
+    expect(noFocal.stderr).toMatch(/focal/);
     const missing = gradlab('train', 'mlp', '--data', 'moons', '--optimizer', 'lion');
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/--optimizer must be one of .*got 'lion'.*--plugin/);
