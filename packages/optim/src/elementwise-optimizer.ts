@@ -98,11 +98,18 @@ export function elementwiseOptimizer(options: ElementwiseOptimizerOptions): Opti
         scratch = { sizes, param: leafViews(new Float64Array(total(sizes)), sizes), grad: leafViews(new Float64Array(total(sizes)), sizes) };
       }
       const { param, grad } = scratch;
-      // A copy either way (one allocation for every slot): the input state stays as it was.
-      const n = total(sizes);
-      const all = takeSlots(n * slots.length);
-      if (prev !== undefined) all.set(prev.all);
-      const next: PackedSlots = { sizes, all, views: slots.map((_, k) => leafViews(all.subarray(k * n, (k + 1) * n), sizes)) };
+      // A copy (one allocation for every slot), so the input state stays as it was, unless the
+      // caller gives that state up (context.consumeState): its buffers are then updated in place.
+      let next: PackedSlots;
+      if (prev !== undefined && context.consumeState === true) {
+        packed.delete(state);
+        next = prev;
+      } else {
+        const n = total(sizes);
+        const all = takeSlots(n * slots.length);
+        if (prev !== undefined) all.set(prev.all);
+        next = { sizes, all, views: slots.map((_, k) => leafViews(all.subarray(k * n, (k + 1) * n), sizes)) };
+      }
       if (prev === undefined) slots.forEach((s, k) => next.views[k]?.forEach((v, i) => v.set(state.slots[s]?.[i] ?? [])));
       const newLeaves = p.leaves.map((leaf, i) => {
         const pi = param[i] as Float64Array;
@@ -118,7 +125,7 @@ export function elementwiseOptimizer(options: ElementwiseOptimizerOptions): Opti
         for (let k = 0; k < pi.length; k++) {
           if (!Number.isFinite(pi[k])) throw nonFinite(op, step, rate, `parameter ${i}`, k, pi[k] as number);
         }
-        return leafLike(pi, leaf);
+        return leafLike(pi, leaf, true);
       });
       return { params: p.rebuild(newLeaves), state: packedState(packed, step, slots, next) };
     },
