@@ -10,7 +10,7 @@ const ARENA = 65536;
 
 /**
  * The JS-side manager of the kernels' linear memory: a best-fit free-list allocator (exact sizes
- * found in O(1)) with coalescing, above a permanent region that holds the matmul packing workspace.
+ * found in O(1), the most recently freed first) with deferred coalescing, above a permanent region that holds the matmul packing workspace.
  *
  * Two kinds of block come from it:
  * - *scratch* (`alloc`): a kernel call takes a `mark`, allocates its staged inputs, meta data and
@@ -18,9 +18,10 @@ const ARENA = 65536;
  * - *blocks* (`allocBlock`/`freeBlock`): tensor storage that lives across calls while a `tidy`
  *   scope is open, freed when core-tensor releases it (or when its view is garbage-collected).
  *
- * Freed blocks merge with free neighbours, and a free run that reaches the top lowers the top, so
- * a steady loop (the same shapes every step) reuses the same addresses and memory stops growing
- * after the first step. Memory grows in whole 64 KiB pages and never shrinks; typed-array views
+ * A freed block stays a block of its size (neighbours merge only when an allocation finds no free
+ * block big enough but the free bytes would do), and a free run that reaches the top lowers the
+ * top, so a steady loop (the same shapes every step) reuses the same, cache-warm addresses and
+ * memory stops growing after the first step. Memory grows in whole 64 KiB pages and never shrinks; typed-array views
  * are re-created after a grow (an unshared ArrayBuffer is detached by it; a SharedArrayBuffer is
  * not, which is why only shared memory hands out views that outlive a call).
  */
@@ -42,11 +43,13 @@ export class WasmHeap {
   private readonly scratch: number[] = [];
   private readonly freeByStart = new Map<number, number>();
   private readonly freeByEnd = new Map<number, number>();
-  /** Free blocks grouped by size: a loop over the same shapes finds its exact size in O(1). */
-  private readonly freeBySize = new Map<number, Set<number>>();
+  /** Free blocks grouped by size, most recently freed last: a loop over the same shapes finds its exact size in O(1). */
+  private readonly freeBySize = new Map<number, number[]>();
   /** The keys of freeBySize in ascending order: the best fit is a binary search, not a scan of every size. */
   private readonly freeSizes: number[] = [];
   private freeBytesTotal = 0;
+  /** A block was freed since the last merge (else merging again would find nothing new). */
+  private freedSinceCoalesce = false;
   /** The small-scratch stack: [arenaTop, arenaEnd) is free. */
   private arenaTop: number;
   private readonly arenaEnd: number;
@@ -135,38 +138,81 @@ export class WasmHeap {
     return this.top;
   }
 
-  /** An exact-size free block, else the best fit among the free sizes, else a bump of the top. */
+  /**
+   * The most recently freed block of exactly `size` (its cache lines are the likeliest to be warm),
+   * else the best fit among the free sizes, else (when the free blocks hold enough bytes) the same
+   * after merging neighbouring free blocks, else a bump of the top.
+   */
   private take(size: number): number {
     const exact = this.freeBySize.get(size);
     if (exact !== undefined) {
-      const at = exact.values().next().value as number;
+      const at = exact[exact.length - 1] as number;
       this.unlink(at, size);
       return at;
     }
-    const i = firstAbove(this.freeSizes, size);
-    if (i === this.freeSizes.length) return this.bump(size);
+    const fit = this.bestFit(size);
+    if (fit !== undefined) return fit;
+    if (this.freedSinceCoalesce && this.freeBytesTotal >= size && this.coalesce()) {
+      const again = this.bestFit(size);
+      if (again !== undefined) return again;
+    }
+    return this.bump(size);
+  }
+
+  private bestFit(size: number): number | undefined {
+    const i = firstAbove(this.freeSizes, size - 1);
+    if (i === this.freeSizes.length) return undefined;
     const bestSize = this.freeSizes[i] as number;
-    const best = (this.freeBySize.get(bestSize) as Set<number>).values().next().value as number;
+    const group = this.freeBySize.get(bestSize) as number[];
+    const best = group[group.length - 1] as number;
     this.unlink(best, bestSize);
     if (bestSize > size) this.link(best + size, bestSize - size);
     return best;
   }
 
+  /**
+   * Frees a block without merging it with free neighbours (a loop over the same shapes then finds
+   * its blocks again at the same addresses), except that a block reaching the top lowers the top,
+   * together with every free block below it that then reaches the new top.
+   */
   private put(at: number, size: number): void {
-    let start = at;
-    let end = at + size;
-    const before = this.freeByEnd.get(start);
-    if (before !== undefined) {
-      this.unlink(before, start - before);
-      start = before;
+    if (at + size !== this.top) {
+      this.link(at, size);
+      this.freedSinceCoalesce = true;
+      return;
     }
-    const afterSize = this.freeByStart.get(end);
-    if (afterSize !== undefined) {
-      this.unlink(end, afterSize);
-      end += afterSize;
+    this.top = at;
+    for (let below = this.freeByEnd.get(this.top); below !== undefined; below = this.freeByEnd.get(this.top)) {
+      this.unlink(below, this.top - below);
+      this.top = below;
     }
-    if (end === this.top) this.top = start;
-    else this.link(start, end - start);
+  }
+
+  /** Merges neighbouring free blocks; true when any merged. */
+  private coalesce(): boolean {
+    this.freedSinceCoalesce = false;
+    const starts = [...this.freeByStart.keys()].sort((a, b) => a - b);
+    let merged = false;
+    let i = 0;
+    while (i < starts.length) {
+      const start = starts[i] as number;
+      let end = start + (this.freeByStart.get(start) as number);
+      let j = i + 1;
+      while (j < starts.length && starts[j] === end) {
+        end += this.freeByStart.get(end) as number;
+        j++;
+      }
+      if (j > i + 1) {
+        merged = true;
+        for (let k = i; k < j; k++) {
+          const s0 = starts[k] as number;
+          this.unlink(s0, this.freeByStart.get(s0) as number);
+        }
+        this.link(start, end - start);
+      }
+      i = j;
+    }
+    return merged;
   }
 
   private link(at: number, size: number): void {
@@ -174,20 +220,22 @@ export class WasmHeap {
     this.freeByEnd.set(at + size, at);
     let group = this.freeBySize.get(size);
     if (group === undefined) {
-      group = new Set();
+      group = [];
       this.freeBySize.set(size, group);
       this.freeSizes.splice(firstAbove(this.freeSizes, size), 0, size);
     }
-    group.add(at);
+    group.push(at);
     this.freeBytesTotal += size;
   }
 
   private unlink(at: number, size: number): void {
     this.freeByStart.delete(at);
     this.freeByEnd.delete(at + size);
-    const group = this.freeBySize.get(size) as Set<number>;
-    group.delete(at);
-    if (group.size === 0) {
+    const group = this.freeBySize.get(size) as number[];
+    const k = group.lastIndexOf(at);
+    if (k === group.length - 1) group.pop();
+    else group.splice(k, 1);
+    if (group.length === 0) {
       this.freeBySize.delete(size);
       this.freeSizes.splice(firstAbove(this.freeSizes, size - 1), 1);
     }

@@ -37,6 +37,7 @@ export { sum, mean, variance, max, min, argmax, argmin, logSumExp } from './ops/
 export type { ReduceOptions, VarianceOptions } from './ops/reduce.ts';
 export { matmul, dot, outer } from './ops/matmul.ts';
 export { leakyRelu, softplus, gelu, softmax, logSoftmax, clip } from './ops/activation.ts';
+export { linear, softmaxCrossEntropy } from './ops/fused-nn.ts';
 export type { GeluOptions } from './ops/activation.ts';
 export { norm } from './ops/norm.ts';
 export type { NormOptions } from './ops/norm.ts';

@@ -120,7 +120,14 @@ export class Tensor {
       if (isSharedMemory(buf)) return buf.slice(this._offset, this._offset + this.size);
       return buf.subarray(this._offset, this._offset + this.size);
     }
-    return getBackend().contiguous({ data: this._buf, dtype: this.dtype, shape: this.shape, strides: this._strides, offset: this._offset });
+    const backend = getBackend();
+    const copy = backend.contiguous({ data: this._buf, dtype: this.dtype, shape: this.shape, strides: this._strides, offset: this._offset });
+    // Storage a backend owns (its shared memory) goes back to it at once: no tensor views this copy,
+    // so nothing else would free it (inside tidy it would wait for the garbage collector).
+    if (!isSharedMemory(copy)) return copy;
+    const out = copy.slice();
+    backend.release?.(copy);
+    return out;
   }
 
   /** The elements as nested JS arrays (a number for rank 0; bools as 0/1). */

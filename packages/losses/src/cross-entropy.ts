@@ -1,4 +1,4 @@
-import { logSoftmax, mul, neg, sum, tensor } from '@gradlab/core-tensor';
+import { softmaxCrossEntropy } from '@gradlab/core-tensor';
 import { checkLossOptions, defineLoss } from './define-loss.ts';
 import type { Loss } from './loss.ts';
 import type { ReductionOptions } from './quadratic.ts';
@@ -24,13 +24,7 @@ export function crossEntropy(options: ReductionOptions = {}): Loss {
     reduction: options.reduction ?? 'mean',
     prediction: 'logits',
     target: 'class',
-    elementwise: (logits, target) => {
-      const c = logits.shape[logits.rank - 1] ?? 0;
-      const t = target.data;
-      const onehot = new Float64Array(t.length * c);
-      for (let k = 0; k < t.length; k++) onehot[k * c + (t[k] as number)] = 1;
-      const hot = tensor(onehot, { shape: logits.shape, dtype: logits.dtype === 'float32' ? 'float32' : 'float64' });
-      return neg(sum(mul(hot, logSoftmax(logits, -1)), -1));
-    },
+    // core-tensor's fused op: one pass forward, (softmax − onehot)·g backward, one tape node.
+    elementwise: (logits, target) => softmaxCrossEntropy(logits, target),
   });
 }

@@ -37,6 +37,19 @@ describe('elementwiseOptimizer state between steps', () => {
     expect(r2.state.step).toBe(2);
   });
 
+  it('with context.consumeState gives the same steps, bit for bit, and leaves the caller\'s first state alone', () => {
+    const opt = adam({ lr: 0.1 });
+    const first = opt.init(params);
+    let p = params;
+    let s = first;
+    for (let i = 0; i < 5; i++) ({ params: p, state: s } = opt.step(p, grads(p), s, { consumeState: true }));
+    const copied = run(5);
+    expect(p.w.toArray()).toEqual(copied.p.w.toArray());
+    expect(p.b.toArray()).toEqual(copied.p.b.toArray());
+    expect(JSON.stringify(s)).toBe(JSON.stringify(copied.s));
+    expect(JSON.stringify(first)).toBe(JSON.stringify(opt.init(params)));
+  });
+
   it('takes a state that was read and edited at its word', () => {
     const opt = adam({ lr: 0.1 });
     const r1 = opt.step(params, grads(params), opt.init(params));

@@ -98,27 +98,37 @@ export function elementwiseOptimizer(options: ElementwiseOptimizerOptions): Opti
         scratch = { sizes, param: leafViews(new Float64Array(total(sizes)), sizes), grad: leafViews(new Float64Array(total(sizes)), sizes) };
       }
       const { param, grad } = scratch;
-      // A copy either way (one allocation for every slot): the input state stays as it was.
-      const n = total(sizes);
-      const all = takeSlots(n * slots.length);
-      if (prev !== undefined) all.set(prev.all);
-      const next: PackedSlots = { sizes, all, views: slots.map((_, k) => leafViews(all.subarray(k * n, (k + 1) * n), sizes)) };
+      // A copy (one allocation for every slot), so the input state stays as it was, unless the
+      // caller gives that state up (context.consumeState): its buffers are then updated in place.
+      let next: PackedSlots;
+      if (prev !== undefined && context.consumeState === true) {
+        packed.delete(state);
+        next = prev;
+      } else {
+        const n = total(sizes);
+        const all = takeSlots(n * slots.length);
+        if (prev !== undefined) all.set(prev.all);
+        next = { sizes, all, views: slots.map((_, k) => leafViews(all.subarray(k * n, (k + 1) * n), sizes)) };
+      }
       if (prev === undefined) slots.forEach((s, k) => next.views[k]?.forEach((v, i) => v.set(state.slots[s]?.[i] ?? [])));
+      const owns = next.owns ?? (next.owns = p.leaves.map((_, i) => Object.fromEntries(slots.map((s, k) => [s, next.views[k]?.[i] as Float64Array]))));
       const newLeaves = p.leaves.map((leaf, i) => {
         const pi = param[i] as Float64Array;
         const gi = grad[i] as Float64Array;
         pi.set(leaf.data);
-        gi.set((g.leaves[i] ?? leaf).data);
-        const own: { [slot: string]: Float64Array } = {};
-        slots.forEach((s, k) => (own[s] = next.views[k]?.[i] as Float64Array));
+        const gd = (g.leaves[i] ?? leaf).data;
+        // Copy and check in one pass (x − x is 0 exactly when x is finite).
         for (let k = 0; k < gi.length; k++) {
-          if (!Number.isFinite(gi[k])) throw nonFinite(op, step, rate, `the gradient of parameter ${i}`, k, gi[k] as number);
+          const v = gd[k] as number;
+          if (v - v !== 0) throw nonFinite(op, step, rate, `the gradient of parameter ${i}`, k, v);
+          gi[k] = v;
         }
-        update({ param: pi, grad: gi, slots: own, step, lr: rate });
+        update({ param: pi, grad: gi, slots: owns[i] as { [slot: string]: Float64Array }, step, lr: rate });
         for (let k = 0; k < pi.length; k++) {
-          if (!Number.isFinite(pi[k])) throw nonFinite(op, step, rate, `parameter ${i}`, k, pi[k] as number);
+          const v = pi[k] as number;
+          if (v - v !== 0) throw nonFinite(op, step, rate, `parameter ${i}`, k, v);
         }
-        return leafLike(pi, leaf);
+        return leafLike(pi, leaf, true);
       });
       return { params: p.rebuild(newLeaves), state: packedState(packed, step, slots, next) };
     },
@@ -130,6 +140,8 @@ interface PackedSlots {
   readonly sizes: readonly number[];
   readonly all: Float64Array;
   readonly views: Float64Array[][];
+  /** Per leaf, its views by slot name (what `update` receives), made once. */
+  owns?: { [slot: string]: Float64Array }[];
 }
 
 /** Float64 buffers handed out in turn from 1 MB blocks, zeroed. */

@@ -25,6 +25,12 @@ export interface OptimizerState {
 export interface StepContext {
   /** Use this learning rate for this update instead of the optimizer's own `lr` or schedule. */
   lr?: number;
+  /**
+   * The caller promises never to use the `state` it passes again (a training loop that goes on from
+   * the returned state): an optimizer may then reuse that state's storage for the new one instead
+   * of copying it (the built-ins update their slot buffers in place). Optimizers may ignore it.
+   */
+  consumeState?: boolean;
 }
 
 /** The result of {@link Optimizer.step}: new parameters and new state (the inputs are untouched). */

@@ -87,8 +87,11 @@ export function requireMatchingGrads(op: string, params: ParamLeaves<Params>, gr
   });
 }
 
-/** A tensor with `like`'s shape and dtype holding a copy of `values` (rounded to float32 when `like` is). */
-export function leafLike(values: Float64Array, like: Tensor): Tensor {
+/**
+ * A tensor with `like`'s shape and dtype holding a copy of `values` (rounded to float32 when `like` is).
+ * `checked`: the caller has already checked that every value is finite (tensor() skips its check).
+ */
+export function leafLike(values: Float64Array, like: Tensor, checked = false): Tensor {
   // tensor() copies into fresh storage of the dtype, rounding as Float32Array.from would.
-  return tensor(values, { shape: like.shape, dtype: like.dtype });
+  return tensor(values, checked ? { shape: like.shape, dtype: like.dtype, allowNonFinite: true } : { shape: like.shape, dtype: like.dtype });
 }

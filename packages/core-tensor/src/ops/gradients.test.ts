@@ -178,6 +178,48 @@ describe('gradients of products', () => {
       { numRuns: RUNS },
     );
   });
+  it('linear (x·wᵀ + b, one op) for rank 1 to 3 inputs, with and without bias, matching its composed form', () => {
+    const batchArb = fc.array(dim, { maxLength: 2 });
+    fc.assert(
+      fc.property(dim, dim, batchArb, fc.boolean(), seedArb, (inF, outF, batch, bias, seed) => {
+        const r = rng(seed);
+        const x = normal(r, [...batch, inF]);
+        const w = normal(r, [outF, inF]);
+        const b = normal(r, [outF]);
+        if (bias) gradCheck((xx, ww, bb) => weighted(T.linear(xx, ww, bb)), [x, w, b]);
+        else gradCheck((xx, ww) => weighted(T.linear(xx, ww)), [x, w]);
+        const composed = T.add(T.matmul(x, T.transpose(w)), b);
+        expect(T.linear(x, w, b).toArray()).toEqual(composed.toArray());
+      }),
+      { numRuns: RUNS },
+    );
+  });
+  it('linear: grad of grad (the gradient is made of differentiable ops)', () => {
+    const r = rng(5);
+    const w = normal(r, [3, 2]);
+    gradCheck((x) => T.sum(T.square(T.grad((xx: Tensor) => weighted(T.square(T.linear(xx, w))))(x))), [normal(r, [4, 2])]);
+  });
+  it('softmaxCrossEntropy against finite differences and against −logSoftmax[target]', () => {
+    fc.assert(
+      fc.property(fc.array(dim, { maxLength: 2 }), fc.integer({ min: 1, max: 5 }), seedArb, (rows, c, seed) => {
+        const r = rng(seed);
+        const x = T.mul(normal(r, [...rows, c]), 3);
+        const n = rows.reduce((a, b) => a * b, 1);
+        const t = T.tensor(Array.from({ length: n }, (_, i) => (i * 7 + seed) % c), { shape: rows, dtype: 'int32' });
+        gradCheck((xx) => weighted(T.softmaxCrossEntropy(xx, t)), [x]);
+        const ref = T.neg(T.sum(T.mul(T.logSoftmax(x, -1), T.oneHot(t, c)), -1));
+        const got = T.softmaxCrossEntropy(x, t).data;
+        ref.data.forEach((v, i) => expect(Math.abs((got[i] as number) - v)).toBeLessThan(1e-12));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+  it('softmaxCrossEntropy: grad of grad, and finite for logits of any size', () => {
+    const r = rng(6);
+    const t = T.tensor([0, 2, 1], { dtype: 'int32' });
+    gradCheck((x) => T.sum(T.square(T.grad((xx: Tensor) => weighted(T.softmaxCrossEntropy(xx, t)))(x))), [normal(r, [3, 3])]);
+    expect(T.softmaxCrossEntropy(T.tensor([[1000, 0, -1000]]), T.tensor([1])).item()).toBeCloseTo(1000, 9);
+  });
   it('dot and outer', () => {
     fc.assert(
       fc.property(dim, dim, seedArb, (n, m, seed) => {

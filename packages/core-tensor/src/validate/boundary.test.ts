@@ -2,8 +2,36 @@ import { describe, expect, it } from 'vitest';
 import {
   cast, concat, DisposedError, gelu, getMaxElements, keep, logSumExp, oneHot, onesLike, permute, pow, powerIteration, requireFinite, requireInteger,
   requireOneOf, requireOptions, requireShape, requireTensor, reshape, rng, setMaxElements, stopGradient, sum, tensor, transpose, ValueError,
-  ShapeError, GradlabError, variance, zeros, zerosLike, flatten, eye, mean, DTypeError,
+  ShapeError, GradlabError, variance, zeros, zerosLike, flatten, eye, mean, DTypeError, linear, softmaxCrossEntropy,
 } from '../index.ts';
+
+describe('linear and softmaxCrossEntropy refuse bad input with typed errors', () => {
+  const fields = (f: () => unknown): unknown[] => {
+    try {
+      f();
+    } catch (e) {
+      const g = e as GradlabError;
+      return [g.constructor.name, g.op, g.arg, g.expected, g.received];
+    }
+    return ['no error'];
+  };
+  it('linear names the argument, what it expected and what it got', () => {
+    const x = zeros([2, 3]);
+    expect(fields(() => linear([1, 2] as never, zeros([1, 2])))).toEqual(['ValueError', 'linear', 'x', 'a Tensor', 'an array of length 2']);
+    expect(fields(() => linear(x, zeros([4, 2])))).toEqual(['ShapeError', 'linear', 'w', '[out, 3]', '[4, 2]']);
+    expect(fields(() => linear(x, zeros([4, 3]), zeros([3])))).toEqual(['ShapeError', 'linear', 'b', '[4]', '[3]']);
+    expect(fields(() => linear(x, zeros([4, 3], { dtype: 'float32' })))).toEqual(['DTypeError', 'linear', 'w', 'float64', 'float32']);
+    expect(fields(() => linear(zeros([2, 3], { dtype: 'int32' }), zeros([4, 3])))).toEqual(['DTypeError', 'linear', 'x', 'float32 or float64', 'int32']);
+  });
+  it('softmaxCrossEntropy checks the target\'s shape and class indices', () => {
+    const logits = zeros([2, 3]);
+    expect(fields(() => softmaxCrossEntropy(logits, tensor([0, 1, 2])))).toEqual(['ShapeError', 'softmaxCrossEntropy', 'target', '[2]', '[3]']);
+    expect(fields(() => softmaxCrossEntropy(logits, tensor([0, 3])))).toEqual(['ValueError', 'softmaxCrossEntropy', 'target', 'integers 0..2', '3 at flat index 1']);
+    expect(fields(() => softmaxCrossEntropy(logits, tensor([0, 0.5])))).toEqual(['ValueError', 'softmaxCrossEntropy', 'target', 'integers 0..2', '0.5 at flat index 1']);
+    expect(fields(() => softmaxCrossEntropy(zeros([2, 3], { dtype: 'int32' }), tensor([0, 1])))).toEqual(['DTypeError', 'softmaxCrossEntropy', 'logits', 'float32 or float64', 'int32']);
+    expect(fields(() => softmaxCrossEntropy(zeros([]), tensor(0)))).toEqual(['ShapeError', 'softmaxCrossEntropy', 'logits', '[..., C] with C >= 1', '[]']);
+  });
+});
 
 describe('boundary helpers', () => {
   it('requireOptions rejects unknown keys with a did-you-mean hint', () => {

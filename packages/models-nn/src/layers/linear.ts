@@ -1,4 +1,4 @@
-import { add, matmul, randUniform, ShapeError, transpose, zeros } from '@gradlab/core-tensor';
+import { linear as affine, randUniform, ShapeError, zeros } from '@gradlab/core-tensor';
 import type { Tensor } from '@gradlab/core-tensor';
 import { initDType, initRng, initWeight } from '../init.ts';
 import type { InitOptions, Initializer } from '../init.ts';
@@ -56,8 +56,8 @@ export class Linear extends Module {
     if (x.rank < 1 || x.shape[x.rank - 1] !== this.inFeatures) {
       throw new ShapeError(`linear expects ${this.inFeatures} input features`, { pkg: 'models-nn', op: 'linear.forward', arg: 'x', expected: `[..., ${this.inFeatures}]`, received: [...x.shape] });
     }
-    const y = matmul(x, transpose(this.weight.value));
-    return this.bias === undefined ? y : add(y, this.bias.value);
+    // One op (core-tensor's linear): the same values as matmul(x, transpose(W)) + b, one tape node.
+    return affine(x, this.weight.value, this.bias?.value);
   }
 
   config(): LayerConfig {

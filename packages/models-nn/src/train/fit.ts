@@ -239,6 +239,7 @@ function* fitSteps(model: Module, data: TrainingData, options: FitOptions, op: s
   const boxes = model.namedParameterBoxes();
   const names = boxes.map(([n]) => n);
   let state = options.optimizerState ?? optimizer.init(model.stateDict());
+  const initialState = state;
   let lastPrediction: Tensor | undefined;
   const lossOf = (xb: Tensor, yb: Tensor) => (params: Record<string, Tensor>) =>
     functionalCall(model, params, () => {
@@ -264,7 +265,10 @@ function* fitSteps(model: Module, data: TrainingData, options: FitOptions, op: s
       step++;
       steps++;
       if (schedule !== undefined) lr = schedule.at(steps);
-      const context = schedule !== undefined && lr !== undefined ? { lr } : {};
+      // A state this loop made is never used again once stepped from, so the optimizer may update
+      // it in place; the caller's own optimizerState (the first step's) is left as it was.
+      const consumeState = state !== initialState;
+      const context = schedule !== undefined && lr !== undefined ? { lr, consumeState } : { consumeState };
       let nextState = state;
       const [value, next, c] = tidy(() => {
         const b = train.rows(idx);

@@ -47,6 +47,20 @@ export function adamUpdate(
     const bias1 = 1 - beta1 ** step;
     const bias2Sqrt = Math.sqrt(1 - beta2 ** step);
     const stepSize = lr / bias1;
+    if (!maximize && !decoupled && weightDecay === 0 && vMax === undefined) {
+      // Plain Adam (the default): the loop below without its per-element branches, same arithmetic.
+      const c1 = 1 - beta1;
+      const c2 = 1 - beta2;
+      for (let k = 0; k < param.length; k++) {
+        const g = grad[k] as number;
+        const mk = (m[k] as number) * beta1 + c1 * g;
+        const vk = (v[k] as number) * beta2 + c2 * g * g;
+        m[k] = mk;
+        v[k] = vk;
+        param[k] = (param[k] as number) - (stepSize * mk) / (Math.sqrt(vk) / bias2Sqrt + eps);
+      }
+      return;
+    }
     for (let k = 0; k < param.length; k++) {
       let theta = param[k] as number;
       let g = maximize ? -(grad[k] as number) : (grad[k] as number);
