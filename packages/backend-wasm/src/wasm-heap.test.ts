@@ -44,6 +44,23 @@ describe('WasmHeap', () => {
     expect(heap.freeBytes).toBe(0); // everything merged into the top
   });
 
+  it('keeps finding freed blocks after many sizes came and went (empty size groups are dropped)', () => {
+    const heap = fresh();
+    const blocks = Array.from({ length: 200 }, (_, i) => [heap.allocBlock(64 * (i + 1)), heap.allocBlock(64)] as const);
+    const top = heap.topAddress;
+    // Free the sized blocks (their 64-byte spacers keep them apart), take each back, free again.
+    for (const round of [0, 1]) {
+      blocks.forEach(([at], i) => heap.freeBlock(at, 64 * (i + 1)));
+      const again = blocks.map((_, i) => heap.allocBlock(64 * (i + 1)));
+      expect(again, `round ${round}`).toEqual(blocks.map(([at]) => at));
+    }
+    expect(heap.topAddress).toBe(top);
+    expect(heap.freeBytes).toBe(0);
+    // A block between sizes still finds the best fit past the dropped groups.
+    blocks.forEach(([at], i) => heap.freeBlock(at, 64 * (i + 1)));
+    expect(heap.allocBlock(64 * 150 - 10)).toBe(blocks[149]?.[0]);
+  });
+
   it('grows memory for a large block, and views of shared memory survive growth', () => {
     const heap = fresh();
     const before = heap.byteLength;

@@ -7,6 +7,8 @@ const ALIGN = 64;
 const SMALL = 4096;
 /** Size of the small-scratch stack (nested calls stack up in it; overflow goes to the free lists). */
 const ARENA = 65536;
+/** Empty size groups kept before they are dropped all at once. */
+const MAX_EMPTY_GROUPS = 64;
 
 /**
  * The JS-side manager of the kernels' linear memory: a best-fit free-list allocator (exact sizes
@@ -43,11 +45,13 @@ export class WasmHeap {
   private readonly scratch: number[] = [];
   private readonly freeByStart = new Map<number, number>();
   private readonly freeByEnd = new Map<number, number>();
-  /** Free blocks grouped by size, most recently freed last: a loop over the same shapes finds its exact size in O(1). */
+  /** Free blocks grouped by size, most recently freed last: a loop over the same shapes finds its exact size in O(1). Groups may be empty. */
   private readonly freeBySize = new Map<number, number[]>();
   /** The keys of freeBySize in ascending order: the best fit is a binary search, not a scan of every size. */
   private readonly freeSizes: number[] = [];
   private freeBytesTotal = 0;
+  /** Groups of freeBySize with no block (kept, so a loop's sizes are not added and removed each step). */
+  private emptyGroups = 0;
   /** A block was freed since the last merge (else merging again would find nothing new). */
   private freedSinceCoalesce = false;
   /** The small-scratch stack: [arenaTop, arenaEnd) is free. */
@@ -145,7 +149,7 @@ export class WasmHeap {
    */
   private take(size: number): number {
     const exact = this.freeBySize.get(size);
-    if (exact !== undefined) {
+    if (exact !== undefined && exact.length > 0) {
       const at = exact[exact.length - 1] as number;
       this.unlink(at, size);
       return at;
@@ -160,10 +164,15 @@ export class WasmHeap {
   }
 
   private bestFit(size: number): number | undefined {
-    const i = firstAbove(this.freeSizes, size - 1);
-    if (i === this.freeSizes.length) return undefined;
-    const bestSize = this.freeSizes[i] as number;
-    const group = this.freeBySize.get(bestSize) as number[];
+    const sizes = this.freeSizes;
+    let i = firstAbove(sizes, size - 1);
+    let group: number[] = [];
+    for (; i < sizes.length; i++) {
+      group = this.freeBySize.get(sizes[i] as number) ?? [];
+      if (group.length > 0) break;
+    }
+    if (i === sizes.length) return undefined;
+    const bestSize = sizes[i] as number;
     const best = group[group.length - 1] as number;
     this.unlink(best, bestSize);
     if (bestSize > size) this.link(best + size, bestSize - size);
@@ -223,7 +232,7 @@ export class WasmHeap {
       group = [];
       this.freeBySize.set(size, group);
       this.freeSizes.splice(firstAbove(this.freeSizes, size), 0, size);
-    }
+    } else if (group.length === 0) this.emptyGroups--;
     group.push(at);
     this.freeBytesTotal += size;
   }
@@ -235,11 +244,20 @@ export class WasmHeap {
     const k = group.lastIndexOf(at);
     if (k === group.length - 1) group.pop();
     else group.splice(k, 1);
-    if (group.length === 0) {
-      this.freeBySize.delete(size);
-      this.freeSizes.splice(firstAbove(this.freeSizes, size - 1), 1);
-    }
+    // An emptied group stays (a steady loop frees a block of the same size again soon), until
+    // there are many: then every empty one goes, so best-fit's scan past them stays short.
+    if (group.length === 0 && ++this.emptyGroups > MAX_EMPTY_GROUPS) this.dropEmptyGroups();
     this.freeBytesTotal -= size;
+  }
+
+  private dropEmptyGroups(): void {
+    let kept = 0;
+    for (const n of this.freeSizes) {
+      if ((this.freeBySize.get(n) as number[]).length > 0) this.freeSizes[kept++] = n;
+      else this.freeBySize.delete(n);
+    }
+    this.freeSizes.length = kept;
+    this.emptyGroups = 0;
   }
 
   private bump(size: number): number {
