@@ -90,6 +90,18 @@ describe('gradients of elementwise unary ops', () => {
   checkUnary('gelu (tanh)', (x) => T.gelu(x, { approximate: 'tanh' }));
   checkUnary('clip', (x) => T.clip(x, -1, 1), (r, s) => awayFromZero(r, s).mul(0.7).add(0.05));
   checkUnary('pow with a scalar exponent', (x) => T.pow(x, 3));
+  it('relu passes g where x > 0 and 0 elsewhere (at 0, for NaN), the same in a plain backward pass and under an outer level', () => {
+    for (const dtype of ['float32', 'float64'] as const) {
+      const x = T.tensor([-1, 0, 2, Number.NaN, 3], { dtype, allowNonFinite: true });
+      const w = T.tensor([3, 4, 5, 6, -7], { dtype });
+      const g = T.grad((t: Tensor) => T.relu(t).mul(w).sum())(x);
+      expect(g.dtype).toBe(dtype);
+      expect(g.toArray()).toEqual([0, 0, 5, 0, -7]);
+      // The gradient inside an outer level (composed from differentiable ops): same values.
+      const inner = T.grad((s: Tensor) => T.grad((t: Tensor) => T.relu(t).mul(w).mul(s).sum())(x).sum())(T.tensor(1, { dtype }));
+      expect(inner.item()).toBe(5 - 7);
+    }
+  });
   it('cast float64 → float32 passes the gradient through (cast back)', () => {
     const x = T.tensor([0.5, -1.25]);
     const w = T.tensor([3, -2], { dtype: 'float32' });
