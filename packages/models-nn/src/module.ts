@@ -28,6 +28,9 @@ export interface LoadStateDictOptions {
 
 const NAME = /^[A-Za-z0-9_]+$/;
 
+/** Bumped whenever any module gains a parameter or a sub-module (invalidates cached name lists). */
+let structureVersion = 0;
+
 /**
  * The layer contract, after PyTorch's `nn.Module`: named parameters and sub-modules as a tree,
  * `forward(x)`, train/eval modes and a state dict keyed by dotted names (`0.weight`, `1.bias`).
@@ -62,6 +65,8 @@ export abstract class Module {
   }
   readonly #params = new Map<string, Parameter>();
   readonly #modules = new Map<string, Module>();
+  /** namedParameterBoxes() as of a structure version (a training step asks for it several times). */
+  #boxes: { version: number; list: readonly (readonly [string, Parameter])[] } | undefined;
 
   /**
    * The computation. `x: [batch, ...features]`.
@@ -88,6 +93,7 @@ export abstract class Module {
     }
     const p = new Parameter(value);
     this.#params.set(name, p);
+    structureVersion++;
     return p;
   }
 
@@ -101,6 +107,7 @@ export abstract class Module {
       throw new ValueError('a sub-module must be a Module', { pkg: 'models-nn', op: `${this.kind}.addModule`, arg: name, expected: 'a Module', received: typeof module });
     }
     this.#modules.set(name, module);
+    structureVersion++;
     return module;
   }
 
@@ -124,6 +131,18 @@ export abstract class Module {
 
   /** The parameter boxes with their dotted names, in definition order. */
   namedParameterBoxes(prefix = ''): [string, Parameter][] {
+    if (prefix === '') {
+      // Cached until any module anywhere adds a parameter or a sub-module (a sub-module may be
+      // shared or added later); the pairs are frozen, so a caller cannot change the cached names.
+      if (this.#boxes?.version !== structureVersion) {
+        this.#boxes = { version: structureVersion, list: this.#collectBoxes('').map((pair) => Object.freeze(pair)) };
+      }
+      return this.#boxes.list.slice() as [string, Parameter][];
+    }
+    return this.#collectBoxes(prefix);
+  }
+
+  #collectBoxes(prefix: string): [string, Parameter][] {
     const out: [string, Parameter][] = [];
     const at = (n: string) => (prefix === '' ? n : `${prefix}.${n}`);
     for (const [name, p] of this.#params) out.push([at(name), p]);

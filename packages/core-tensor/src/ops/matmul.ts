@@ -4,7 +4,7 @@ import { broadcastShapes, fmtShape } from '../shape.ts';
 import { record } from '../autodiff/tape.ts';
 import type { Tensor } from '../tensor.ts';
 import type { TensorLike } from './util.ts';
-import { arithmeticDType, fromBuffer, toTensors } from './util.ts';
+import { arithmeticDType, fromBuffer, toTensors, view } from './util.ts';
 import { broadcastView } from './broadcast.ts';
 import { unbroadcast, mul } from './binary.ts';
 import { expandDims, flatten, squeeze, transpose } from './movement.ts';
@@ -22,10 +22,16 @@ function batchedMatmul(a: Tensor, b: Tensor): Tensor {
   const m = a.shape[a.rank - 2] as number;
   const n = b.shape[b.rank - 1] as number;
   const k = a.shape[a.rank - 1] as number;
-  const batch = broadcastShapes('matmul', a.shape.slice(0, -2), b.shape.slice(0, -2));
   const dtype = arithmeticDType(a.dtype, b.dtype);
-  const data = getBackend().matmul(broadcastView(a, [...batch, m, k]), broadcastView(b, [...batch, k, n]), dtype);
-  const out = fromBuffer(data, [...batch, m, n], dtype);
+  let out: Tensor;
+  if (a.rank === 2 && b.rank === 2) {
+    // Two matrices (a layer's product): no batch dims to broadcast.
+    out = fromBuffer(getBackend().matmul(view(a), view(b), dtype), [m, n], dtype);
+  } else {
+    const batch = broadcastShapes('matmul', a.shape.slice(0, -2), b.shape.slice(0, -2));
+    const data = getBackend().matmul(broadcastView(a, [...batch, m, k]), broadcastView(b, [...batch, k, n]), dtype);
+    out = fromBuffer(data, [...batch, m, n], dtype);
+  }
   return record(out, 'matmul', [a, b], (g, needs) => [
     needs[0] === true ? unbroadcast(matmul(g, swapLast(b)), a) : null,
     needs[1] === true ? unbroadcast(matmul(swapLast(a), g), b) : null,

@@ -85,7 +85,7 @@ export function transpose(x: TensorLike, perm?: readonly number[]): Tensor {
     throw new ShapeError('perm must be an array of axes', { op: 'transpose', arg: 'perm', expected: `a permutation of 0..${t.rank - 1}`, received: describeType(permList) });
   }
   const p = perm === undefined ? t.shape.map((_, i) => t.rank - 1 - i) : perm.map((a) => normAxis('transpose', a, t.rank, 'perm'));
-  if (p.length !== t.rank || new Set(p).size !== t.rank) {
+  if (perm !== undefined && (p.length !== t.rank || new Set(p).size !== t.rank)) {
     throw new ShapeError(`perm must be a permutation of the ${t.rank} dims`, { op: 'transpose', arg: 'perm', expected: `a permutation of 0..${t.rank - 1}`, received: perm === undefined ? [] : perm.slice() });
   }
   if (p.every((a, i) => a === i)) return t;

@@ -38,7 +38,13 @@ export function miniBatchIndices(n: number, options: MiniBatchOptions): Generato
     throw new ValueError('batch size must be a positive integer', { pkg: 'data', op: 'miniBatches', arg: 'options.batchSize', expected: 'an integer >= 1', received: s });
   }
   checkElementCount(n, { pkg: 'data', op: 'miniBatches', arg: 'n' });
-  const order = options.shuffle === false ? Array.from({ length: n }, (_, i) => i) : Array.from(toRng(options.seed).permutation(n));
+  const order = new Array<number>(n);
+  if (options.shuffle === false) for (let i = 0; i < n; i++) order[i] = i;
+  else {
+    // Copied by index: Array.from(typedArray) goes through the iterator, an object per element.
+    const perm = toRng(options.seed).permutation(n);
+    for (let i = 0; i < n; i++) order[i] = perm[i] as number;
+  }
   return batchesOf(order, s, options.dropLast === true);
 }
 

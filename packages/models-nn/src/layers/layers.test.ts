@@ -44,6 +44,34 @@ describe('Module contract', () => {
     expect(net.numParameters()).toBe(12 + 3 + 6 + 2);
     expect(net.toString()).toContain('(0): linear(inFeatures=4, outFeatures=3');
   });
+  it('the parameter names follow a module that grows after it was asked (the name list is cached)', () => {
+    class Growing extends Module {
+      get kind(): string {
+        return 'growing';
+      }
+      grow(name: string): void {
+        this.addParameter(name, zeros([2]));
+      }
+      forward(x: Tensor): Tensor {
+        return x;
+      }
+      config(): LayerConfig {
+        return { kind: 'growing' };
+      }
+    }
+    const inner = new Growing();
+    const net = sequential(linear(2, 2), inner);
+    expect(net.namedParameters().map(([n]) => n)).toEqual(['0.weight', '0.bias']);
+    inner.grow('scale');
+    expect(net.namedParameters().map(([n]) => n)).toEqual(['0.weight', '0.bias', '1.scale']);
+    // The returned list is the caller's own; its pairs cannot change the cached names.
+    const boxes = net.namedParameterBoxes();
+    boxes.pop();
+    expect(() => {
+      (boxes[0] as [string, Parameter])[0] = 'renamed';
+    }).toThrow(TypeError);
+    expect(Object.keys(net.stateDict())).toEqual(['0.weight', '0.bias', '1.scale']);
+  });
   it('loadStateDict names the missing, unexpected, misshapen or mistyped key', () => {
     const net = mlp({ sizes: [4, 3, 2] });
     const good = net.stateDict();

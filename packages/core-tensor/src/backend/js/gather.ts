@@ -20,8 +20,8 @@ export function gather(x: StridedArray, axis: number, indices: Int32Array): Type
     for (let j = 0; j < m; j++) {
       const src = off + (o * dim + (indices[j] as number)) * inner;
       const dst = (o * m + j) * inner;
-      if (inner === 1) out[dst] = data[src] as number;
-      else out.set(data.subarray(src, src + inner), dst);
+      // Element by element: a subarray per row would make a typed-array object per row.
+      for (let i = 0; i < inner; i++) out[dst + i] = data[src + i] as number;
     }
   }
   return out;
