@@ -2,7 +2,7 @@
 // estimation error averaged over many training sets, for every M (or every N), off the page's
 // thread. One row per (M, N) is sent back as progress, so the figure fills in as it goes.
 import { expose } from './worker-rpc.ts';
-import { ready } from './backend.ts';
+import { workerReady } from './worker-backend.ts';
 import { decompositionAt, degrees, sizes, type DecompositionPoint } from '../../../../examples/polynomial-fit.ts';
 
 /** What the page asks for: the decomposition against M (at its N) or against N (at its M). */
@@ -14,11 +14,13 @@ export interface DecompositionRequest {
   readonly seed: number;
   /** How many training sets D are drawn per point. */
   readonly datasets: number;
+  /** The page's backend, as `ready()` gave it there: the worker follows it (it cannot see `?backend=js`). */
+  readonly backend: string;
 }
 
 expose({
   async decomposition(req: DecompositionRequest, progress: (row: DecompositionPoint) => void, signal: AbortSignal): Promise<DecompositionPoint[]> {
-    await ready();
+    await workerReady(req.backend);
     const points = req.axis === 'M' ? degrees.map((m) => [m, req.n] as const) : sizes.map((n) => [req.degree, n] as const);
     const rows: DecompositionPoint[] = [];
     for (const [m, n] of points) {
