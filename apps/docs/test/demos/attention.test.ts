@@ -29,4 +29,16 @@ describe('docs site: the attention demo (chapter 7)', () => {
       expect(errors).toEqual([]);
     });
   });
+
+  it('attention demo: the js fallback (?backend=js) shows the same numbers', async () => {
+    const full = demoAttention({ seed: 0, causal: false });
+    await withPage(async (page, errors) => {
+      await page.goto(`${url()}guide/transformers.html?backend=js`, { waitUntil: 'networkidle' });
+      const demo = page.locator('[data-demo="attention"]');
+      await expect.poll(() => output(demo, 'backend')).toContain('(js backend)');
+      await expect.poll(() => output(demo, 'a12')).toBe((full[1]?.[2] ?? 0).toFixed(2));
+      await expect(output(demo, 'a21')).resolves.toBe((full[2]?.[1] ?? 0).toFixed(2));
+      expect(errors).toEqual([]);
+    });
+  });
 });

@@ -12,6 +12,8 @@ const last = async (setup: ClassifierSetup): Promise<ClassifierFrame> => {
   return frame;
 };
 const text = (theta: readonly number[]): string => theta.map(formatNumber).join(', ');
+/** The page's first run: the starting points in the plane, γ = 0.1, 30 epochs. */
+const start: ClassifierSetup = { points: startingPoints(), features: 'plane', lr: 0.1, epochs: 30 };
 
 describe('docs site: the binary-classification demo (chapter 5)', () => {
   const url = useSite();
@@ -21,7 +23,6 @@ describe('docs site: the binary-classification demo (chapter 5)', () => {
   });
 
   it("binary-classification demo: both models train in a worker as in Node; a click adds a point; the notes' example gives −0.79, −0.64 and −0.812910, −0.697118", async () => {
-    const start: ClassifierSetup = { points: startingPoints(), features: 'plane', lr: 0.1, epochs: 30 };
     const first = await last(start);
     const slower = await last({ ...start, lr: 0.5 });
     // The notes' example straight from the models' public API, as the package's own docs call it.
@@ -53,6 +54,19 @@ describe('docs site: the binary-classification demo (chapter 5)', () => {
       await demo.locator('[data-control="notes-example"]').click();
       await expect.poll(() => output(demo, 'notes-perceptron'), { timeout: 60_000 }).toBe(text(p));
       await expect(output(demo, 'notes-logistic')).resolves.toBe(text(l));
+      expect(errors).toEqual([]);
+    });
+  }, 180_000);
+
+  it('binary-classification demo: the js fallback (?backend=js) shows the same numbers', async () => {
+    const first = await last(start);
+    await withPage(async (page, errors) => {
+      await page.goto(`${url()}guide/binary-classification.html?backend=js`, { waitUntil: 'networkidle' });
+      const demo = page.locator('[data-demo="binary-classification"]');
+      await expect.poll(() => output(demo, 'backend')).toContain('(js backend)');
+      await expect.poll(() => output(demo, 'epoch'), { timeout: 60_000 }).toBe('30');
+      await expect(output(demo, 'theta-perceptron')).resolves.toBe(text(first.perceptron.theta));
+      await expect(output(demo, 'theta-logistic')).resolves.toBe(text(first.logistic.theta));
       expect(errors).toEqual([]);
     });
   }, 180_000);

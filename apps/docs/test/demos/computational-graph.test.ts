@@ -12,11 +12,13 @@ function shown(graph: ComputationalGraph): { value: string; gradient: string } {
   };
 }
 
+/** The notes' example, the page's first graph: g = θ1² + 2θ2² − θ3² at [1, −1, 1], traced in Node. */
+const notes = traceExpression(parse('theta1^2 + 2*theta2^2 - theta3^2'), { theta1: 1, theta2: -1, theta3: 1 });
+
 describe('docs site: the computational-graph demo (chapter 4)', () => {
   const url = useSite();
 
   it("computational-graph demo: the notes' example g = θ1² + 2θ2² − θ3² at [1, −1, 1], ∇g = [2, −4, −2], as traceExpression gives in Node; edits retrace", async () => {
-    const notes = traceExpression(parse('theta1^2 + 2*theta2^2 - theta3^2'), { theta1: 1, theta2: -1, theta3: 1 });
     expect(shown(notes)).toEqual({ value: '2', gradient: '2, -4, -2' });
     const moved = shown(traceExpression(parse('theta1^2 + 2*theta2^2 - theta3^2'), { theta1: 1, theta2: 2.5, theta3: 1 }));
     const chain = shown(traceExpression(parse('log((x1 + 2*x2)^2)'), { x1: 1, x2: -2 }));
@@ -50,4 +52,15 @@ describe('docs site: the computational-graph demo (chapter 4)', () => {
       expect(errors).toEqual([]);
     });
   }, 120_000);
+
+  it('computational-graph demo: the js fallback (?backend=js) shows the same numbers', async () => {
+    await withPage(async (page, errors) => {
+      await page.goto(`${url()}guide/differentiation.html?backend=js`, { waitUntil: 'networkidle' });
+      const demo = page.locator('[data-demo="computational-graph"]');
+      await expect.poll(() => output(demo, 'backend')).toContain('(js backend)');
+      await expect.poll(() => output(demo, 'gradient')).toBe(shown(notes).gradient);
+      await expect(output(demo, 'value')).resolves.toBe(shown(notes).value);
+      expect(errors).toEqual([]);
+    });
+  });
 });

@@ -3,11 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setBackend } from '@gradlab/core-tensor';
 import { initWasmBackend } from '@gradlab/backend-wasm';
-import { continueText, formatWeight, loadCharLm, promptAttention, type CharLm } from '../../examples/char-lm.ts';
+import { continueText, formatWeight, loadCharLm, promptAttention, type CharLm, type PromptAttention } from '../../examples/char-lm.ts';
 import { output, screenshot, useSite, withPage } from '../browser.ts';
 
 const file = fileURLToPath(new URL('../../docs/public/models/char-lm.safetensors', import.meta.url));
 const PROMPT = 'In the beginning';
+/** What the page prints: the largest weight of the last character's row, a_{N,m*}. */
+const shownWeight = (att: PromptAttention, layer: number, head: number): string =>
+  formatWeight(Math.max(...(att.weights[layer]?.[head]?.[att.tokens.length - 1] ?? [])));
 
 describe('docs site: the language-model demo (chapter 7)', () => {
   const url = useSite();
@@ -32,8 +35,7 @@ describe('docs site: the language-model demo (chapter 7)', () => {
     const att = promptAttention(model, PROMPT);
     const T = att.tokens.length;
     expect(T).toBe(PROMPT.length);
-    // What the page prints: the largest weight of the last character's row, a_{N,m*}.
-    const weight = (layer: number, head: number): string => formatWeight(Math.max(...(att.weights[layer]?.[head]?.[T - 1] ?? [])));
+    const weight = (layer: number, head: number): string => shownWeight(att, layer, head);
     expect(weight(0, 0)).not.toBe(weight(0, 1));
     await withPage(async (page, errors) => {
       await page.goto(`${url()}guide/transformers.html`, { waitUntil: 'networkidle' });
@@ -57,6 +59,17 @@ describe('docs site: the language-model demo (chapter 7)', () => {
       expect(await fills()).not.toBe(before);
       await demo.locator('[data-control="layer"]').selectOption({ label: '2' }); // block 2
       await expect.poll(() => output(demo, 'weight')).toBe(weight(1, 1));
+      expect(errors).toEqual([]);
+    });
+  }, 240_000);
+
+  it('language-model demo: the js fallback (?backend=js) shows the same numbers', async () => {
+    const att = promptAttention(model, PROMPT);
+    await withPage(async (page, errors) => {
+      await page.goto(`${url()}guide/transformers.html?backend=js`, { waitUntil: 'networkidle' });
+      const demo = page.locator('[data-demo="language-model"]');
+      await expect.poll(() => output(demo, 'backend')).toContain('(js backend)');
+      await expect.poll(() => output(demo, 'weight'), { timeout: 60_000 }).toBe(shownWeight(att, 0, 0));
       expect(errors).toEqual([]);
     });
   }, 240_000);

@@ -7,6 +7,12 @@ import { output, screenshot, setRange, useSite, withPage } from '../browser.ts';
 
 /** The page's first run: two moons, 2 × 16 tanh, cross-entropy, Adam with γ = 0.03, 60 epochs. */
 const DEFAULT: MlpSetup = { data: 'moons', depth: 2, width: 16, activation: 'tanh', loss: 'cross-entropy', optimizer: 'adam', lr: 0.03, epochs: 60 };
+/** What the page shows after its first epoch, from the same run in Node: the first layer's gradient norm at θ0, and the loss of epoch 1. */
+async function firstEpoch(): Promise<{ initNorm: string; epoch1: string }> {
+  const frames: MlpFrame[] = [];
+  await trainMlp({ ...DEFAULT, epochs: 1 }, (f) => frames.push(f));
+  return { initNorm: formatNumber(frames[0]?.norms?.[0]?.norm ?? Number.NaN), epoch1: formatNumber(frames[1]?.loss ?? Number.NaN) };
+}
 
 describe('docs site: the MLP demo (chapter 6)', () => {
   const url = useSite();
@@ -21,10 +27,7 @@ describe('docs site: the MLP demo (chapter 6)', () => {
   });
 
   it('MLP demo: trains in a worker (loss curve, decision region, gradient norms per layer); the numbers are Node’s; restarts on a new depth', async () => {
-    const frames: MlpFrame[] = [];
-    await trainMlp({ ...DEFAULT, epochs: 1 }, (f) => frames.push(f));
-    const initNorm = formatNumber(frames[0]?.norms?.[0]?.norm ?? Number.NaN);
-    const epoch1 = formatNumber(frames[1]?.loss ?? Number.NaN);
+    const { initNorm, epoch1 } = await firstEpoch();
     await withPage(async (page, errors) => {
       await page.goto(`${url()}guide/neural-networks.html`, { waitUntil: 'networkidle' });
       const demo = page.locator('[data-demo="mlp"]');
@@ -78,4 +81,17 @@ describe('docs site: the MLP demo (chapter 6)', () => {
       expect(errors).toEqual([]);
     });
   }, 300_000);
+
+  it('MLP demo: the js fallback (?backend=js) shows the same numbers', async () => {
+    const { initNorm, epoch1 } = await firstEpoch();
+    await withPage(async (page, errors) => {
+      await page.goto(`${url()}guide/neural-networks.html?backend=js`, { waitUntil: 'networkidle' });
+      const demo = page.locator('[data-demo="mlp"]');
+      await expect.poll(() => output(demo, 'backend')).toContain('(js backend)');
+      await expect.poll(() => output(demo, 'epoch'), { timeout: 60_000 }).not.toBe('0');
+      await expect(output(demo, 'grad-norm-init')).resolves.toBe(initNorm);
+      await expect.poll(() => output(demo, 'loss-epoch1')).toBe(epoch1);
+      expect(errors).toEqual([]);
+    });
+  }, 240_000);
 });

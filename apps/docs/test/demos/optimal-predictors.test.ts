@@ -4,13 +4,13 @@ import { bayesRisk, builtinPointLosses, optimalHardPredictor, optimalSoftPredict
 import { output, screenshot, setRange, useSite, withPage } from '../browser.ts';
 
 const fmt = (v: number): string => String(Number(v.toPrecision(6)));
+/** The notes' detection table (the page's first preset), computed here with the package API alone. */
+const weather = jointTable({ variables: ['x', 't'], probs: [[0.45, 0.05], [0.1, 0.4]] });
 
 describe('docs site: the optimal-predictors demo (chapter 2)', () => {
   const url = useSite();
 
   it('optimal-predictors demo: shows the Bayes risk, t̂*(x) and log-loss of @gradlab/inference in Node, and follows the loss and the table', async () => {
-    // The notes' detection table, computed here with the package API alone.
-    const weather = jointTable({ variables: ['x', 't'], probs: [[0.45, 0.05], [0.1, 0.4]] });
     expect(bayesRisk(weather, builtinPointLosses['zero-one']())).toBeCloseTo(0.15, 12);
     const skewed = jointTable(
       { variables: [{ name: 'x', values: [0, 1, 2] }, { name: 't', values: [0, 1, 2, 3] }], probs: [[5, 1, 2, 4], [1, 4, 2, 1], [0, 1, 2, 6]] },
@@ -58,6 +58,17 @@ describe('docs site: the optimal-predictors demo (chapter 2)', () => {
       await expect.poll(() => output(demo, 'that-0')).toBe('3');
       await expect(output(demo, 'bayes-risk')).resolves.toBe(fmt(bayesRisk(edited, builtinPointLosses['zero-one']())));
       await expect(output(demo, 'log-loss')).resolves.toBe(fmt(populationLogLoss(edited, optimalSoftPredictor(edited))));
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('optimal-predictors demo: the js fallback (?backend=js) shows the same numbers', async () => {
+    await withPage(async (page, errors) => {
+      await page.goto(`${url()}guide/inference.html?backend=js`, { waitUntil: 'networkidle' });
+      const demo = page.locator('[data-demo="optimal-predictors"]');
+      await expect.poll(() => output(demo, 'backend')).toContain('(js backend)');
+      await expect.poll(() => output(demo, 'bayes-risk')).toBe(fmt(bayesRisk(weather, builtinPointLosses['zero-one']())));
+      await expect(output(demo, 'log-loss')).resolves.toBe(fmt(populationLogLoss(weather, optimalSoftPredictor(weather))));
       expect(errors).toEqual([]);
     });
   });

@@ -52,4 +52,17 @@ describe('docs site: the optimizer-paths demo (chapter 4)', () => {
       expect(errors).toEqual([]);
     });
   }, 180_000);
+
+  it('optimizer-paths demo: the js fallback (?backend=js) shows the same numbers', async () => {
+    const gd = optimizerPath(GD);
+    await withPage(async (page, errors) => {
+      await page.goto(`${url()}guide/optimisation.html?backend=js`, { waitUntil: 'networkidle' });
+      const demo = page.locator('[data-demo="optimizer-paths"]');
+      await expect.poll(() => output(demo, 'backend')).toContain('(js backend)');
+      await expect.poll(() => output(demo, 'status'), { timeout: 60_000 }).toMatch(/^5 paths/);
+      await expect(output(demo, 'theta-gd')).resolves.toBe(shownTheta(GD));
+      await expect(output(demo, 'loss-gd')).resolves.toBe(formatNumber(gd.value));
+      expect(errors).toEqual([]);
+    });
+  }, 180_000);
 });

@@ -11,6 +11,11 @@ function trainLoss(degree: number, lambda: number, n: number, seed: number): num
   return polynomialRegression({ degree, penalty: lambda > 0 ? 'ridge' : 'none', lambda, onWarning: () => undefined }).fit(d.x, d.t).loss(d.x, d.t);
 }
 
+/** The decomposition the page's worker resamples at order M and N points (100 training sets): the package API alone, in Node. */
+function decomposition(degree: number, n: number): ReturnType<typeof biasEstimationDecomposition> {
+  return biasEstimationDecomposition({ population: sinusoidPopulation({ noiseStd: 0.3 }), model: () => polynomialRegression({ degree, onWarning: () => undefined }), n, seeds: 100, seed: 0, points: 500 });
+}
+
 describe('docs site: the polynomial-fit demo (chapter 3)', () => {
   const url = useSite();
 
@@ -34,7 +39,7 @@ describe('docs site: the polynomial-fit demo (chapter 3)', () => {
 
       // The resampled decomposition (a Web Worker, 100 training sets per M) at M = 3, N = 10.
       await expect.poll(() => output(demo, 'decomposition-status'), { timeout: 30_000 }).toBe('10 points, 100 training sets each');
-      const r = biasEstimationDecomposition({ population: sinusoidPopulation({ noiseStd: 0.3 }), model: () => polynomialRegression({ degree: 3, onWarning: () => undefined }), n: 10, seeds: 100, seed: 0, points: 500 });
+      const r = decomposition(3, 10);
       await expect(output(demo, 'bias')).resolves.toBe(fmt(r.bias));
       await expect(output(demo, 'estimation-error')).resolves.toBe(fmt(r.estimationError));
       await expect(output(demo, 'erm-loss')).resolves.toBe(fmt(r.ermLoss));
@@ -58,6 +63,31 @@ describe('docs site: the polynomial-fit demo (chapter 3)', () => {
       // The decomposition against N at the current M.
       await demo.locator('[data-control="axis"]').selectOption('N');
       await expect.poll(() => output(demo, 'decomposition-status'), { timeout: 30_000 }).toBe('9 points, 100 training sets each');
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('polynomial-fit demo: the js fallback (?backend=js) shows the same numbers', async () => {
+    const r = decomposition(3, 10);
+    await withPage(async (page, errors) => {
+      // The worker cannot read ?backend=js (its address is its own): each request must carry the page's backend.
+      await page.addInitScript(() => {
+        const backends: unknown[] = [];
+        Object.assign(window, { workerBackends: backends });
+        const post = Reflect.get(Worker.prototype, 'postMessage') as (this: Worker, ...args: unknown[]) => void;
+        Worker.prototype.postMessage = function (this: Worker, message: { args?: { backend?: unknown } }, ...rest: unknown[]) {
+          if (message.args !== undefined) backends.push(message.args.backend);
+          Reflect.apply(post, this, [message, ...rest]);
+        };
+      });
+      await page.goto(`${url()}guide/supervised-learning.html?backend=js`, { waitUntil: 'networkidle' });
+      const demo = page.locator('[data-demo="polynomial-fit"]');
+      await expect.poll(() => output(demo, 'backend')).toContain('(js backend)');
+      await expect.poll(() => output(demo, 'train-loss')).toBe(fmt(trainLoss(3, 0, 10, 0)));
+      await expect.poll(() => output(demo, 'decomposition-status'), { timeout: 30_000 }).toBe('10 points, 100 training sets each');
+      await expect(output(demo, 'estimation-error')).resolves.toBe(fmt(r.estimationError));
+      const backends = await page.evaluate(() => (window as unknown as { workerBackends: unknown[] }).workerBackends);
+      expect([...new Set(backends)]).toEqual(['js']);
       expect(errors).toEqual([]);
     });
   });
