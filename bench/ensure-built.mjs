@@ -31,7 +31,10 @@ export function ensureBuilt() {
     const src = Math.max(...sources.map((s) => newest(join(root, dir, s))));
     if (existsSync(built) && statSync(built).mtimeMs >= src) continue;
     console.error(`building ${pkg} (dist/ is missing or older than its sources)...`);
-    const r = spawnSync('pnpm', ['--filter', pkg, 'run', 'build'], { cwd: root, stdio: ['ignore', 2, 'inherit'] });
+    // The package's own build script through npm (which ships with Node), so `node bench/run.mjs`
+    // works without pnpm on PATH; npm puts the package's node_modules/.bin (tsup) on PATH.
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const r = spawnSync(npm, ['run', '--silent', 'build'], { cwd: join(root, dir), stdio: ['ignore', 2, 'inherit'], shell: process.platform === 'win32' });
     if (r.status !== 0) throw new Error(`building ${pkg} failed (${r.error?.message ?? `exit ${r.status}`})`);
   }
 }

@@ -39,7 +39,7 @@ function tableRows(report) {
   return { header, rows };
 }
 
-/** The targets of issues #9 and #3, each with the measured ratio and whether it is met. */
+/** The targets of issues #9, #3 and #14, each with the measured ratio and whether it is met. */
 export function evaluateTargets(report) {
   const t = [];
   const add = (target, measured, goal, note = '') => t.push({ target, measured, goal, met: measured === undefined ? null : measured >= goal, note });
@@ -48,7 +48,8 @@ export function evaluateTargets(report) {
   add('matmul 512² aᵀ·b (backward dW), gradlab-wasm ÷ tfjs-wasm', ratio(value(report, 'gradlab-wasm', 'matmul aᵀ·b', 512), value(report, 'tfjs-wasm', 'matmul aᵀ·b', 512)), 1);
   add('relu(x·w + b), 10⁶ elements, gradlab-wasm ÷ tfjs-wasm', ratio(value(report, 'gradlab-wasm', 'relu(x·w + b)', 1000000), value(report, 'tfjs-wasm', 'relu(x·w + b)', 1000000)), 1);
   const mlpKey = report.results.flatMap((r) => r.rows).find((r) => r.suite === 'MLP step')?.size;
-  add('MLP step, gradlab-wasm ÷ tfjs-wasm (steps/s)', ratio(value(report, 'gradlab-wasm', 'MLP step', mlpKey), value(report, 'tfjs-wasm', 'MLP step', mlpKey)), 2);
+  // #9 asked 2×; #14 asks to keep it at 5× or more.
+  add('MLP step, gradlab-wasm ÷ tfjs-wasm (steps/s)', ratio(value(report, 'gradlab-wasm', 'MLP step', mlpKey), value(report, 'tfjs-wasm', 'MLP step', mlpKey)), 5);
   const fitKey = report.results.flatMap((r) => r.rows).find((r) => r.suite === 'MLP fit, one epoch')?.size;
   add('MLP fit on the digits (64-64-10, batch 32, Adam, models-nn fit vs tfjs-layers model.fit), gradlab-wasm ÷ tfjs-wasm (samples/s)', ratio(value(report, 'gradlab-wasm', 'MLP fit, one epoch', fitKey), value(report, 'tfjs-wasm', 'MLP fit, one epoch', fitKey)), 3);
   const sizes = report.results[0]?.rows.filter((r) => r.suite === 'matmul').map((r) => r.size) ?? [];
@@ -57,7 +58,7 @@ export function evaluateTargets(report) {
   add('matmul 512², gradlab-js ÷ tfjs-cpu (issue #9: 4×; #3: 3×)', ratio(value(report, 'gradlab-js', 'matmul', 512), value(report, 'tfjs-cpu', 'matmul', 512)), 4);
   add('matmul, gradlab-js ÷ tfjs-cpu, smallest over n (stretch: every size, not an issue target)', jsRatios.length ? Math.min(...jsRatios) : undefined, 4, `n = ${sizes.join(', ')}`);
   for (const r of report.rss ?? []) {
-    t.push({ target: `RSS flat: ${r.what}`, measured: r.growthMB, goal: `≤ ${r.toleranceMB} MB growth after warm-up`, met: r.ok, note: `RSS ${r.checkpoints.map((c) => `${c.step}: ${c.rssMB.toFixed(0)}`).join(', ')} MB` });
+    t.push({ target: `RSS flat: ${r.what}`, measured: r.growthMB, goal: `≤ ${r.toleranceMB} MB growth after warm-up (floor of the last three checkpoints)`, met: r.ok, note: `RSS ${r.checkpoints.map((c) => `${c.step}: ${c.rssMB.toFixed(0)}`).join(', ')} MB${typeof r.peakMB === 'number' ? `; peak +${r.peakMB.toFixed(1)} MB` : ''}` });
   }
   return t;
 }
@@ -119,9 +120,14 @@ export function renderMarkdown(report) {
       `- **Two threads**: the row split is exact (bit-identical results), but the second core is shared with every other process on this host. \`parallel-probe.mjs\` (two plain busy loops at once vs one after the other; 2.0 on an idle two-core machine) measured ${(m.parallelHeadroom ?? []).map((x) => (typeof x === 'number' ? `${x.toFixed(2)}×` : '—')).join(' before and ')} after the libraries ran: the 1.5× target needs a second core that is free.`,
     );
   }
+  if (missed('MLP step')) {
+    notes.push(
+      '- **MLP step (784-256-10, batch 128).** Three products of a 128×784 batch dominate, so this row follows the matmul kernels; tfjs-wasm loses most in its transposed products (see the aᵀ·b row). On a quiet host the ratio is ~8×; a busy host moves it because the two libraries do not run at the same moment.',
+    );
+  }
   if (missed('MLP fit')) {
     notes.push(
-      "- **MLP fit (64-64-10, batch 32).** Each step is ~60 small ops (a 32×64 by 64×64 product is 0.13 MFLOP), so per-op overhead decides: autodiff's tape, core-tensor's dispatch and broadcasting, the wasm heap's free lists, the tidy bookkeeping and the garbage they make. models-nn's fit and optim's Adam now cost little (the optimizer step went from ~370 to ~100 µs); what is left is core-tensor's per-op path, which this suite does not change. In CPU time (process.cpuUsage, steady state) gradlab-wasm took ~1.2–1.4 ms per step against tfjs-wasm's ~2.6–2.8 ms on this host; the wall-clock ratio moves with the load on the shared cores.",
+      "- **MLP fit (64-64-10, batch 32).** A step is ~16 kernel calls on tiny matrices (a 32×64 by 64×64 product is 0.13 MFLOP), so the JavaScript around them decides: autodiff's tape, op dispatch, the wasm heap's free lists, tidy's bookkeeping, the ~90 KB of garbage a step makes, and Adam's float64 update of 4,810 parameters (one square root and two divisions per element, as torch computes it; ~20% of a step). Fused `linear` and `softmaxCrossEntropy` ops, in-place optimizer state, a one-pass relu backward and fewer allocations took the ratio from 1.4× to 3.5–3.9× on a quiet host; a busy host moves it by ±15%, since the libraries do not run at the same moment.",
     );
   }
   if (notes.length > 0) md.push('## What limits the targets that are missed', '', ...notes, '');
