@@ -1,4 +1,4 @@
-import { dispose, greater, keep, noGrad, rng as makeRng, squeeze, tidy, ValueError, valueAndGrad } from '@gradlab/core-tensor';
+import { argmax, dispose, greater, keep, noGrad, rng as makeRng, squeeze, tidy, ValueError, valueAndGrad } from '@gradlab/core-tensor';
 import type { Tensor } from '@gradlab/core-tensor';
 import type { Loss } from '@gradlab/losses';
 import type { Optimizer, OptimizerState, Schedule } from '@gradlab/optim';
@@ -127,29 +127,9 @@ export function alignPrediction(out: Tensor, y: Tensor): Tensor {
 export function countCorrect(loss: Loss, pred: Tensor, y: Tensor): number | undefined {
   const t = y.data;
   if (loss.target === 'class') {
-    // argmax over the last axis, as core-tensor's argmax picks (the first maximum, or the first
-    // NaN), read in one pass: a step of a small network is short, and an op here costs a share of it.
-    const p = pred.data;
-    const classes = pred.rank === 0 ? 1 : (pred.shape[pred.rank - 1] as number);
+    const guess = argmax(pred, -1).data;
     let c = 0;
-    for (let i = 0, base = 0; i < t.length && classes > 0; i++, base += classes) {
-      let best = 0;
-      let bv = p[base] as number;
-      if (bv === bv) {
-        for (let j = 1; j < classes; j++) {
-          const v = p[base + j] as number;
-          if (v !== v) {
-            best = j;
-            break;
-          }
-          if (v > bv) {
-            bv = v;
-            best = j;
-          }
-        }
-      }
-      if (best === t[i]) c++;
-    }
+    for (let i = 0; i < guess.length; i++) if (guess[i] === t[i]) c++;
     return c;
   }
   if ((loss.target === 'binary' || loss.target === 'signed' || loss.target === 'probability') && loss.prediction !== 'value') {
