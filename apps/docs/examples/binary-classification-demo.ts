@@ -135,7 +135,4 @@ export async function trainClassifiers(setup: ClassifierSetup, onFrame: (frame: 
   return last;
 }
 
-/** A number as the page shows it: 6 significant digits. */
-export function formatNumber(v: number): string {
-  return Number.isFinite(v) ? String(Number(v.toPrecision(6))) : String(v);
-}
+export { formatNumber } from './format.ts';

@@ -151,5 +151,4 @@ export async function trainMlp(setup: MlpSetup, onFrame: (frame: MlpFrame) => vo
   return losses;
 }
 
-/** How the page prints the numbers the test compares. */
-export const formatNumber = (v: number): string => String(Number(v.toPrecision(6)));
+export { formatNumber } from './format.ts';

@@ -143,7 +143,4 @@ export function optimizerPath(setup: PathSetup, signal?: AbortSignal): Path {
   }
 }
 
-/** A number as the page shows it: 6 significant digits. */
-export function formatNumber(v: number): string {
-  return Number.isFinite(v) ? String(Number(v.toPrecision(6))) : String(v);
-}
+export { formatNumber } from './format.ts';

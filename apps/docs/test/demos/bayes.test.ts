@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jointFromPrior } from '@gradlab/prob';
 import { output, screenshot, setRange, useSite, withPage } from '../browser.ts';
+import { formatNumber } from '../../examples/format.ts';
 
 const joint = (prevalence: number, sensitivity: number, falsePositive: number) =>
   jointFromPrior(
@@ -9,7 +10,7 @@ const joint = (prevalence: number, sensitivity: number, falsePositive: number) =
   );
 const posterior = (prevalence: number, sensitivity: number, falsePositive: number): number =>
   joint(prevalence, sensitivity, falsePositive).bayes('disease', { test: 1 }).posterior[1] ?? Number.NaN;
-const fmt = (v: number): string => String(Number(v.toPrecision(6)));
+const fmt = formatNumber;
 
 describe('docs site: the joint-table demo (chapter 1)', () => {
   const url = useSite();

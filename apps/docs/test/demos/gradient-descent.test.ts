@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tensor, type Tensor } from '@gradlab/core-tensor';
 import { gradientDescent } from '@gradlab/optim';
 import { output, screenshot, setRange, useSite, withPage } from '../browser.ts';
+import { formatNumber } from '../../examples/format.ts';
 
 describe('docs site: the gradient-descent demo (chapter 4)', () => {
   const url = useSite();
@@ -10,7 +11,7 @@ describe('docs site: the gradient-descent demo (chapter 4)', () => {
     const g = (t: Tensor): Tensor => t.sub(2).square().mul(0.5).add(t.add(1).square().mul(1.5)).sum();
     const thetas: number[] = [];
     gradientDescent(g, tensor([5]), { lr: 0.1, steps: 300, tolerance: 1e-9, onStep: ({ params }) => void thetas.push(params.item()) });
-    const shown = thetas.slice(0, 6).map((v) => String(Number(v.toPrecision(6)))).join(', ');
+    const shown = thetas.slice(0, 6).map(formatNumber).join(', ');
     expect(shown).toBe('5, 2.9, 1.64, 0.884, 0.4304, 0.15824');
     await withPage(async (page, errors) => {
       await page.goto(`${url()}guide/optimisation.html`, { waitUntil: 'networkidle' });

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { jointTable } from '@gradlab/prob';
 import { bayesRisk, builtinPointLosses, optimalHardPredictor, optimalSoftPredictor, populationLogLoss } from '@gradlab/inference';
 import { output, screenshot, setRange, useSite, withPage } from '../browser.ts';
+import { formatNumber } from '../../examples/format.ts';
 
-const fmt = (v: number): string => String(Number(v.toPrecision(6)));
+const fmt = formatNumber;
 /** The notes' detection table (the page's first preset), computed here with the package API alone. */
 const weather = jointTable({ variables: ['x', 't'], probs: [[0.45, 0.05], [0.1, 0.4]] });
 

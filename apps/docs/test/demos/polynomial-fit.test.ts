@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { sinusoid } from '@gradlab/data';
 import { biasEstimationDecomposition, linearRegression, polynomialRegression, sinusoidPopulation } from '@gradlab/models-linear';
 import { output, screenshot, setRange, useSite, withPage } from '../browser.ts';
+import { formatNumber } from '../../examples/format.ts';
 
-const fmt = (v: number): string => String(Number(v.toPrecision(6)));
+const fmt = formatNumber;
 
 /** L_D(θ_D) of order M, λ, on sinusoid({ n: N, seed }): the package API alone, in Node. */
 function trainLoss(degree: number, lambda: number, n: number, seed: number): number {
