@@ -7,7 +7,7 @@ import type { Rng } from './random.ts';
 import type { Tensor } from './tensor.ts';
 import { fromBuffer } from './ops/util.ts';
 import { getBackend } from './backend/registry.ts';
-import { inScope } from './memory/scope.ts';
+import { storage } from './memory/scope.ts';
 import { checkValuesFor } from './check-values.ts';
 import { describeType } from './validate/arg-ref.ts';
 import { checkElementCount, MAX_RANK } from './validate/element-cap.ts';
@@ -140,7 +140,7 @@ export function tensor(data: TensorData, options?: TensorOptions): Tensor {
     shape = s;
   }
   checkValuesFor('tensor', 'data', values, dtype, allowNonFinite);
-  const buf = (inScope() ? getBackend().alloc?.(values.length, dtype) : undefined) ?? allocate(dtype, values.length);
+  const buf = storage(values.length, dtype);
   if (dtype === 'bool') for (let i = 0; i < values.length; i++) buf[i] = (values[i] as number) !== 0 ? 1 : 0;
   else buf.set(values);
   return fromBuffer(buf, shape, dtype);

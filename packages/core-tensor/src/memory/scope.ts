@@ -14,7 +14,8 @@
  */
 import type { Backend } from '../backend/backend.ts';
 import { getBackend } from '../backend/registry.ts';
-import type { TypedArray } from '../dtype.ts';
+import type { DType, TypedArray } from '../dtype.ts';
+import { allocate } from '../dtype.ts';
 import { DisposedError, ValueError } from '../errors.ts';
 import { currentMask } from '../autodiff/tape.ts';
 import { Tensor } from '../tensor.ts';
@@ -34,6 +35,14 @@ const refs = new WeakMap<TypedArray, number>();
 /** True while a `tidy` scope is open (backends allocate scoped storage then). */
 export function inScope(): boolean {
   return scopes.length > 0;
+}
+
+/**
+ * Fresh row-major storage for `size` elements of `dtype` that an op fills itself: the backend's
+ * own (e.g. wasm linear memory) inside `tidy` when it offers it, else a JS typed array.
+ */
+export function storage(size: number, dtype: DType): TypedArray {
+  return (inScope() ? getBackend().alloc?.(size, dtype) : undefined) ?? allocate(dtype, size);
 }
 
 /** @internal called by the Tensor constructor: counts the view and tracks the tensor in the open scope. */

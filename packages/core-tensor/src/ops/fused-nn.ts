@@ -6,12 +6,10 @@
  * composed from differentiable ops whenever an outer differentiation level records, so grad of
  * grad still works.
  */
-import { getBackend } from '../backend/registry.ts';
 import { currentMask, record, withMask } from '../autodiff/tape.ts';
-import type { DType, TypedArray } from '../dtype.ts';
-import { allocate, isFloat } from '../dtype.ts';
+import { isFloat } from '../dtype.ts';
 import { DTypeError, ShapeError, ValueError } from '../errors.ts';
-import { inScope } from '../memory/scope.ts';
+import { storage } from '../memory/scope.ts';
 import { fmtShape } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { describeType } from '../validate/arg-ref.ts';
@@ -37,11 +35,6 @@ function floatArg(op: string, arg: string, x: unknown): Tensor {
     throw new DTypeError(`${op} needs a float tensor`, { op, arg, expected: 'float32 or float64', received: t.dtype, hint: `cast first: cast(${arg}, 'float32')` });
   }
   return t;
-}
-
-/** Row-major storage for `size` elements of `dtype`: the backend's own inside `tidy`, else a JS array. */
-function storage(size: number, dtype: DType): TypedArray {
-  return (inScope() ? getBackend().alloc?.(size, dtype) : undefined) ?? allocate(dtype, size);
 }
 
 /**

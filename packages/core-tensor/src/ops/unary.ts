@@ -4,8 +4,8 @@
  */
 import type { UnaryOp } from '../backend/backend.ts';
 import { getBackend } from '../backend/registry.ts';
-import { allocate, isFloat, requireFloat } from '../dtype.ts';
-import { inScope } from '../memory/scope.ts';
+import { isFloat, requireFloat } from '../dtype.ts';
+import { storage } from '../memory/scope.ts';
 import { currentMask, record } from '../autodiff/tape.ts';
 import type { Tensor } from '../tensor.ts';
 import type { TensorLike } from './util.ts';
@@ -46,7 +46,7 @@ function reluGrad(g: Tensor, y: Tensor): Tensor {
   if (currentMask() !== 0 || g.dtype !== y.dtype || !isFloat(g.dtype) || g.size !== y.size) return where(greater(y, 0), g, 0);
   const gv = g.data;
   const yv = y.data;
-  const out = (inScope() ? getBackend().alloc?.(g.size, g.dtype) : undefined) ?? allocate(g.dtype, g.size);
+  const out = storage(g.size, g.dtype);
   for (let k = 0; k < out.length; k++) out[k] = (yv[k] as number) > 0 ? (gv[k] as number) : 0;
   return fromBuffer(out, y.shape, g.dtype);
 }
