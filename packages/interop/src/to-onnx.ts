@@ -96,6 +96,9 @@ function valueInfo(name: string, elemType: number, dims: readonly (number | stri
  */
 export function toOnnx(model: Module | LinearModel, options: ToOnnxOptions = {}): Uint8Array {
   const op = 'toOnnx';
+  if (options === null || typeof options !== 'object') {
+    throw new ValueError('options must be an object', { pkg: 'interop', op: 'toOnnx', arg: 'options', expected: 'an object (or nothing)', received: options === null ? 'null' : typeof options });
+  }
   const opset = options.opset ?? ONNX_OPSETS.default;
   if (!Number.isInteger(opset) || opset < ONNX_OPSETS.min || opset > ONNX_OPSETS.max) {
     throw new ValueError('unsupported opset', { pkg: 'interop', op, arg: 'options.opset', expected: `an integer from ${ONNX_OPSETS.min} to ${ONNX_OPSETS.max}`, received: opset });

@@ -50,6 +50,9 @@ describe('backpropTrace: the notes recursion', () => {
   it('refuses architectures it cannot trace', () => {
     expect(() => backpropTrace(mlp({ sizes: [2, 3, 2] }), [1, 2], 0)).toThrow(/one output/);
     expect(() => backpropTrace(notesExample().net, [1, 2], 2)).toThrow(/0 or 1/);
+    // Found by the fuzzer: a model or an x of the wrong kind is a typed error naming the argument.
+    expect(() => backpropTrace({} as never, [1, 2], 0)).toThrow(/backpropTrace.*model must be a Module/);
+    expect(() => backpropTrace(notesExample().net, 3 as never, 0)).toThrow(/argument x/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { erf, tensor, Tensor, ValueError } from '@gradlab/core-tensor';
 import { Activation } from './layers/activation.ts';
 import { Linear } from './layers/linear.ts';
-import type { Module } from './module.ts';
+import { Module } from './module.ts';
 
 /** One layer of a {@link backpropTrace}: the notes' quantities for one sample. */
 export interface BackpropLayer {
@@ -66,12 +66,19 @@ function rows(t: Tensor): number[][] {
  * @param x the input, `[D_0]`
  * @param t the label, 0 or 1
  * @returns every layer's a, h, δ and gradients, p and the loss
- * @throws ValueError for another architecture or a bad label
+ * @throws ValueError for a model that is not a Module, another architecture, an x that is not numbers, or a bad label
  * @example
  * // the notes' example: a^2 = −2, t = 0 → p = σ(−2) = 0.119203, loss 0.126928, δ^2 = 0.119203
  */
 export function backpropTrace(model: Module, x: readonly number[] | Tensor, t: number): BackpropTrace {
   const op = 'backpropTrace';
+  if (!(model instanceof Module)) {
+    throw new ValueError('model must be a Module', { pkg: 'models-nn', op, arg: 'model', expected: 'a network such as sequential(linear(2, 2), sigmoid(), linear(2, 1))', received: model === null ? 'null' : typeof model });
+  }
+  const input: unknown = x;
+  if (!(input instanceof Tensor) && !Array.isArray(input)) {
+    throw new ValueError('x must be an array of numbers or a tensor', { pkg: 'models-nn', op, arg: 'x', expected: 'number[] | Tensor', received: input === null ? 'null' : typeof input });
+  }
   if (t !== 0 && t !== 1) throw new ValueError('the label is 0 or 1', { pkg: 'models-nn', op, arg: 't', expected: '0 or 1', received: t });
   const mods = model.children().length > 0 ? model.children().map(([, m]) => m) : [model];
   const stages: { lin: Linear; act: Activation | undefined }[] = [];

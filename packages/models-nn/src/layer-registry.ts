@@ -71,6 +71,9 @@ export interface LayerFromConfigOptions {
  * layerFromConfig(mlp({ sizes: [2, 3, 1] }).config()).toString();
  */
 export function layerFromConfig(config: LayerConfig, options: LayerFromConfigOptions = {}): Module {
+  if (options === null || typeof options !== 'object') {
+    throw new ValueError('options must be an object', { pkg: 'models-nn', op: 'layerFromConfig', arg: 'options', expected: 'an object (or nothing)', received: options === null ? 'null' : typeof options });
+  }
   const registry: Record<string, LayerFactory> = { ...builtinLayers, ...(options.layers ?? {}) };
   const dtype = options.dtype ?? 'float32';
   let depth = 0;

@@ -21,6 +21,7 @@ describe('saveModel / loadModel', () => {
   it('names what is wrong with a file that is not a gradlab model or does not match its config', () => {
     const plain = saveSafetensors({ w: tensor([1, 2]) });
     expect(() => loadModel(plain)).toThrow(/no gradlab architecture/);
+    expect(() => loadModel(plain, null as never)).toThrow(/loadModel.*options must be an object/);
     const model = mlp({ sizes: [2, 3, 1] });
     const weights = loadSafetensors(saveModel(model));
     const meta = { 'gradlab.config': JSON.stringify(mlp({ sizes: [2, 4, 1] }).config()), 'gradlab.format': '1' };

@@ -50,6 +50,9 @@ export interface LoadModelOptions extends SafetensorsLoadOptions {
  */
 export function readModel(bytes: Uint8Array, options: LoadModelOptions = {}): { model: Module; metadata: Record<string, string> } {
   const op = 'loadModel';
+  if (options === null || typeof options !== 'object') {
+    throw new ValueError('options must be an object', { pkg: 'models-nn', op: 'loadModel', arg: 'options', expected: 'an object (or nothing)', received: options === null ? 'null' : typeof options });
+  }
   const { layers, ...readOptions } = options;
   const { tensors, metadata } = readSafetensors(bytes, readOptions);
   const text = metadata[MODEL_CONFIG_KEY];

@@ -52,6 +52,7 @@ describe('learning-rate schedules', () => {
     expect(() => stepDecay({ lr: 1, stepSize: 0 })).toThrow('Invalid step size: 0');
     expect(() => cosineAnnealing({ lr: 0.1, tMax: 5, etaMin: 1 })).toThrow('Invalid eta_min: 1');
     expect(() => warmup(constantSchedule({ lr: 1 }), { steps: 3, startFactor: 1.5 })).toThrow('Invalid start_factor: 1.5');
+    expect(() => warmup(null as never, { steps: 3 })).toThrow(/expected a Schedule/);
     expect(() => inversePower({ alpha: 1 }).at(0)).toThrow('iterations are numbered from 1');
   });
 

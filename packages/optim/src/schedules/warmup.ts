@@ -28,7 +28,7 @@ export interface WarmupOptions {
 export function warmup(schedule: Schedule, options: WarmupOptions): Schedule {
   options = requireOptions(options, { pkg: 'optim', op: 'warmup' }, ['steps', 'startFactor']) as typeof options;
   const op = 'warmup';
-  if (typeof schedule !== 'object' || typeof schedule.at !== 'function') {
+  if (typeof schedule !== 'object' || schedule === null || typeof schedule.at !== 'function') {
     throw new ValueError('expected a Schedule to warm up', {
       pkg: 'optim',
       op,

@@ -1,4 +1,4 @@
-import { tensor, ValueError } from '@gradlab/core-tensor';
+import { checkElementCount, tensor, ValueError } from '@gradlab/core-tensor';
 import type { Tensor } from '@gradlab/core-tensor';
 
 /**
@@ -8,7 +8,7 @@ import type { Tensor } from '@gradlab/core-tensor';
  * @param tq the number of queries
  * @param tk the number of keys (default tq)
  * @returns a bool tensor `[tq, tk]`
- * @throws ValueError when a length is not a non-negative integer
+ * @throws ValueError when a length is not a non-negative integer, or tq × tk exceeds the allocation cap
  * @example
  * causalMask(3).toArray(); // [[1, 0, 0], [1, 1, 0], [1, 1, 1]]
  */
@@ -18,7 +18,9 @@ export function causalMask(tq: number, tk: number = tq): Tensor {
       throw new ValueError('a sequence length must be a non-negative integer', { pkg: 'transformer', op: 'causalMask', arg, expected: 'an integer >= 0', received: n });
     }
   }
+  checkElementCount(tq * tk, { pkg: 'transformer', op: 'causalMask', arg: 'tq × tk' });
   const data = new Uint8Array(tq * tk);
-  for (let i = 0; i < tq; i++) for (let j = 0; j <= Math.min(i, tk - 1); j++) data[i * tk + j] = 1;
+  // tk = 0 leaves nothing to fill, however large tq is.
+  for (let i = 0; i < tq && tk > 0; i++) for (let j = 0; j <= Math.min(i, tk - 1); j++) data[i * tk + j] = 1;
   return tensor(data, { dtype: 'bool', shape: [tq, tk] });
 }

@@ -141,6 +141,10 @@ describe('scaledDotProductAttention', () => {
     expect(causalMask(3).toArray()).toEqual([[1, 0, 0], [1, 1, 0], [1, 1, 1]]);
     expect(causalMask(2, 3).toArray()).toEqual([[1, 0, 0], [1, 1, 0]]);
     expect(() => causalMask(-1)).toThrow(ValueError);
+    // Found by the fuzzer: a length whose square is past the allocation cap is a typed error.
+    expect(() => causalMask(1e160)).toThrow(/causalMask.*allocation cap/);
+    expect(() => causalMask(100_000, 100_000)).toThrow(ValueError);
+    expect(causalMask(1e9, 0).shape).toEqual([1e9, 0]);
   });
 
   it('rejects bad input with typed errors', () => {

@@ -44,6 +44,8 @@ describe('sinusoidalPositions', () => {
 
   it('rejects bad sizes with typed errors', () => {
     expect(() => sinusoidalPositions(-1, 4)).toThrow(ValueError);
+    // No positions: an empty table at once, however wide (found by the fuzzer, which waited on it).
+    expect(sinusoidalPositions(0, 1e12).shape).toEqual([0, 1e12]);
     expect(() => sinusoidalPositions(2, 1.5)).toThrow(/argument d/);
     expect(() => sinusoidalPositions(2, 4, { base: 0 })).toThrow(ValueError);
     expect(() => sinusoidalPositions(2, 4, { dtype: 'int32' as 'float32' })).toThrow(DTypeError);

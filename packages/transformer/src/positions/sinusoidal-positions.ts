@@ -35,7 +35,8 @@ export function sinusoidalPositions(T: number, d: number, options?: SinusoidalPo
   const dtype = options?.dtype ?? 'float64';
   if (dtype !== 'float32' && dtype !== 'float64') throw new DTypeError('the table is float', { pkg: 'transformer', op, arg: 'options.dtype', expected: 'float32 or float64', received: dtype });
   const data = new Float64Array(T * d);
-  for (let j = 0; j < d; j += 2) {
+  // T = 0 leaves nothing to fill, however large d is (and the loop over d would not end soon).
+  for (let j = 0; j < d && T > 0; j += 2) {
     const invFreq = base ** (-j / d);
     for (let pos = 0; pos < T; pos++) {
       const angle = pos * invFreq;
