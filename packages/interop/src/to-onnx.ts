@@ -1,4 +1,4 @@
-import { ValueError, zeros } from '@gradlab/core-tensor';
+import { requireObject, ValueError, zeros } from '@gradlab/core-tensor';
 import type { Tensor } from '@gradlab/core-tensor';
 import { Module } from '@gradlab/models-nn';
 import { exportLinearModel, isLinearModel, linearModelFeatures } from './linear-model-onnx.ts';
@@ -96,9 +96,7 @@ function valueInfo(name: string, elemType: number, dims: readonly (number | stri
  */
 export function toOnnx(model: Module | LinearModel, options: ToOnnxOptions = {}): Uint8Array {
   const op = 'toOnnx';
-  if (options === null || typeof options !== 'object') {
-    throw new ValueError('options must be an object', { pkg: 'interop', op: 'toOnnx', arg: 'options', expected: 'an object (or nothing)', received: options === null ? 'null' : typeof options });
-  }
+  requireObject(options, { pkg: 'interop', op: 'toOnnx', arg: 'options' });
   const opset = options.opset ?? ONNX_OPSETS.default;
   if (!Number.isInteger(opset) || opset < ONNX_OPSETS.min || opset > ONNX_OPSETS.max) {
     throw new ValueError('unsupported opset', { pkg: 'interop', op, arg: 'options.opset', expected: `an integer from ${ONNX_OPSETS.min} to ${ONNX_OPSETS.max}`, received: opset });

@@ -1,4 +1,4 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { requireObject, ValueError } from '@gradlab/core-tensor';
 import type { FloatDType } from './init.ts';
 import { Activation } from './layers/activation.ts';
 import type { ActivationName } from './layers/activation.ts';
@@ -71,9 +71,7 @@ export interface LayerFromConfigOptions {
  * layerFromConfig(mlp({ sizes: [2, 3, 1] }).config()).toString();
  */
 export function layerFromConfig(config: LayerConfig, options: LayerFromConfigOptions = {}): Module {
-  if (options === null || typeof options !== 'object') {
-    throw new ValueError('options must be an object', { pkg: 'models-nn', op: 'layerFromConfig', arg: 'options', expected: 'an object (or nothing)', received: options === null ? 'null' : typeof options });
-  }
+  requireObject(options, { pkg: 'models-nn', op: 'layerFromConfig', arg: 'options' });
   const registry: Record<string, LayerFactory> = { ...builtinLayers, ...(options.layers ?? {}) };
   const dtype = options.dtype ?? 'float32';
   let depth = 0;

@@ -1,4 +1,4 @@
-import { ValueError } from '@gradlab/core-tensor';
+import { requireObject, ValueError } from '@gradlab/core-tensor';
 import { layerFromConfig } from './layer-registry.ts';
 import type { LayerFactory } from './layer-registry.ts';
 import { Module } from './module.ts';
@@ -50,9 +50,7 @@ export interface LoadModelOptions extends SafetensorsLoadOptions {
  */
 export function readModel(bytes: Uint8Array, options: LoadModelOptions = {}): { model: Module; metadata: Record<string, string> } {
   const op = 'loadModel';
-  if (options === null || typeof options !== 'object') {
-    throw new ValueError('options must be an object', { pkg: 'models-nn', op: 'loadModel', arg: 'options', expected: 'an object (or nothing)', received: options === null ? 'null' : typeof options });
-  }
+  requireObject(options, { pkg: 'models-nn', op: 'loadModel', arg: 'options' });
   const { layers, ...readOptions } = options;
   const { tensors, metadata } = readSafetensors(bytes, readOptions);
   const text = metadata[MODEL_CONFIG_KEY];
